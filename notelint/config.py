@@ -1,0 +1,199 @@
+"""Configuration: discovery, validation and the effective settings of a run.
+
+Configuration lives in ``[tool.notelint]`` of ``pyproject.toml``, or at the top level of
+``notelint.toml`` / ``.notelint.toml``. It is found by walking up from the current directory;
+the directory holding it is the project root, and relative paths in it are relative to that root.
+Keys are kebab-case, as in ruff. An unknown key or a bad value is a one-line error naming the
+file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from notelint.findings import Severity
+from notelint.online.settings import OnlineSettings
+from notelint.spelling.settings import SpellingSettings
+
+CONFIG_FILES = ("notelint.toml", ".notelint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = [
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    "site-packages",
+    ".notelint_cache",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+]
+OUTPUT_FORMATS = (
+    "text",
+    "json",
+    "concise",
+    "grouped",
+    "json-lines",
+    "github",
+    "sarif",
+    "junit",
+    "gitlab",
+    "rdjson",
+)
+
+
+class ConfigError(Exception):
+    """A configuration problem: exit code 2 with this message."""
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=_kebab)
+
+    paths: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = Field(default_factory=list)
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    select: list[str] | None = None
+    extend_select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    closed_vocabulary: bool = False
+    vocabulary: str | None = "rules"
+    builtin_vocabulary: bool = True
+    plugins: list[str] = Field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    output_format: str = "text"
+    cache_dir: str = ".notelint_cache"
+    cache: bool = True
+    jobs: int | None = None
+    spelling: SpellingSettings = Field(default_factory=SpellingSettings)
+    online: OnlineSettings = Field(default_factory=OnlineSettings)
+
+    # Not configuration: where it came from (set by ``load_settings``).
+    root: Path = Field(default_factory=Path.cwd, exclude=True)
+    config_path: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("output_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in OUTPUT_FORMATS:
+            raise ValueError(f"must be one of {', '.join(OUTPUT_FORMATS)}")
+        return value
+
+    @field_validator("jobs")
+    @classmethod
+    def _positive_jobs(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise ValueError("must be a whole number of at least 1")
+        return value
+
+    def rule_options(self, code: str) -> dict[str, Any]:
+        return self.rules.get(code, {})
+
+    def vocabulary_dir(self) -> Path | None:
+        if self.vocabulary is None:
+            return None
+        return (self.root / self.vocabulary).resolve()
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a pyproject.toml counts only with
+    a ``[tool.notelint]`` table, as ruff does)."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "notelint" in data["tool"]:
+                return candidate
+    return None
+
+
+def read_config_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("notelint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.notelint] must be a table")
+        return table
+    return data
+
+
+def _describe_error(path: Path, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(part) for part in err["loc"])
+    prefix = "[tool.notelint] " if path.name == "pyproject.toml" else ""
+    if err["type"] == "extra_forbidden":
+        owner: type[BaseModel] = Settings
+        for part in err["loc"][:-1]:
+            field = owner.model_fields.get(str(part).replace("-", "_"))
+            annotation = field.annotation if field is not None else None
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                owner = annotation
+        allowed = ", ".join(
+            (info.alias or name)
+            for name, info in owner.model_fields.items()
+            if name not in ("root", "config_path")
+        )
+        return f"{path}: {prefix}unknown key '{loc}' (allowed: {allowed})"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{path}: {prefix}'{loc}': {message} (got {err.get('input')!r})"
+
+
+def settings_from_table(
+    table: dict[str, Any], *, root: Path, config_path: Path | None
+) -> Settings:
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(_describe_error(config_path or root / "<config>", exc)) from None
+    settings.root = root
+    settings.config_path = config_path
+    return settings
+
+
+def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
+    """Settings from an explicit ``--config`` file, else the nearest config, else defaults."""
+    cwd = cwd or Path.cwd()
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: no such config file")
+        path: Path | None = config.resolve()
+    else:
+        path = find_config(cwd.resolve())
+    if path is None:
+        return settings_from_table({}, root=cwd.resolve(), config_path=None)
+    return settings_from_table(read_config_table(path), root=path.parent, config_path=path)

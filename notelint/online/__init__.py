@@ -1,0 +1,1 @@
+"""Online venue verification against scholarly databases."""

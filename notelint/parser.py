@@ -1,0 +1,455 @@
+"""Markdown source → :class:`~notelint.model.Document`.
+
+markdown-it-py decides the block structure (headings, the top-level bullet list whose items are
+entries, fences, HTML blocks), so notelint agrees with how the notes render. It only reports
+block line ranges, so everything finer is computed here from the source text: the bullet
+marker, the title, each backticked tag, the text after the tags, and the summary lines, which
+are classified line by line as quote (``>``) or loose (text that fell out of the quote).
+
+Inline parsing is switched off: no rule needs markdown-it's inline tokens, and it is most of
+markdown-it's time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from notelint.model import (
+    BlockKind,
+    DirectiveKind,
+    Document,
+    Entry,
+    Section,
+    Span,
+    SummaryBlock,
+    Suppression,
+    Tag,
+)
+from notelint.source import SourceText
+from notelint.vocabulary import Vocabulary
+
+_BULLET_RE = re.compile(r"[ \t]*([*+-])(?:[ \t]+|$)")
+_QUOTE_RE = re.compile(r"[ \t]*>")
+_BACKTICKS_RE = re.compile(r"`+")
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_LABEL_RE = re.compile(r"[ \t]*>[ \t]*([A-Z][a-z]+(?: [a-z]+)?):\s")
+_FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_DIRECTIVE_RE = re.compile(r"<!--[ \t]*(notelint-[^\n]*?)[ \t]*-->")
+_CODE_LIST_SPLIT = re.compile(r"[\s,]+")
+_DIRECTIVE_KINDS = {
+    "notelint-disable-next-line": DirectiveKind.DISABLE_NEXT_LINE,
+    "notelint-disable-line": DirectiveKind.DISABLE_LINE,
+    "notelint-disable": DirectiveKind.DISABLE,
+    "notelint-enable": DirectiveKind.ENABLE,
+    "notelint-disable-file": DirectiveKind.DISABLE_FILE,
+    "notelint-accept": DirectiveKind.ACCEPT,
+}
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.disable(["inline", "text_join"], ignoreInvalid=True)
+    return md
+
+
+@dataclass
+class _LineSets:
+    """Lines (0-based) covered by code or HTML blocks, which hold no notes prose."""
+
+    code: set[int] = field(default_factory=set)
+    html: set[int] = field(default_factory=set)
+
+
+def parse(source: SourceText, vocabulary: Vocabulary | None = None) -> Document:
+    front_matter, md_text = _split_front_matter(source)
+    tokens = _markdown().parse(md_text)
+    lines = _LineSets()
+    code_spans: list[Span] = []
+    for token in tokens:
+        if token.map is None:
+            continue
+        if token.type in ("fence", "code_block"):
+            lines.code.update(range(*token.map))
+            code_spans.append(_lines_span(source, token.map[0], token.map[1]))
+        elif token.type == "html_block":
+            lines.html.update(range(*token.map))
+
+    builder = _Builder(source, lines, vocabulary)
+    builder.walk(tokens)
+    document = Document.model_construct(
+        path=source.path,
+        bom=source.bom,
+        newline=source.newline(),
+        front_matter=front_matter,
+        sections=builder.finish(),
+        suppressions=_suppressions(source, lines.code),
+        code_blocks=code_spans,
+    )
+    return document
+
+
+def _split_front_matter(source: SourceText) -> tuple[Span | None, str]:
+    """Front matter (``---`` … ``---`` at the very top) is blanked out for markdown-it, keeping
+    line numbers, so that its closing line is not read as a setext heading."""
+    if source.line_count < 2 or source.line_text(1).rstrip() != "---":
+        return None, source.text
+    for line in range(2, source.line_count + 1):
+        if _FRONT_MATTER_CLOSE.fullmatch(source.line_text(line)):
+            end = source.line_ends[line - 1]
+            blanked = "\n" * line + source.text[source.line_starts[line] :] if (
+                line < source.line_count
+            ) else "\n" * line
+            return source.span(0, end), blanked
+    return None, source.text
+
+
+def _lines_span(source: SourceText, first: int, stop: int) -> Span:
+    """Span from the start of 0-based line ``first`` to the end of line ``stop - 1``."""
+    stop = max(stop, first + 1)
+    return source.span(source.line_starts[first], source.line_ends[stop - 1])
+
+
+class _Builder:
+    def __init__(self, source: SourceText, lines: _LineSets, vocabulary: Vocabulary | None):
+        self.source = source
+        self.lines = lines
+        self.vocabulary = vocabulary
+        self.sections: list[_SectionDraft] = [_SectionDraft(None, 0, None, 0)]
+
+    def walk(self, tokens: list[Token]) -> None:
+        i = 0
+        count = len(tokens)
+        while i < count:
+            token = tokens[i]
+            if token.level != 0 or token.map is None:
+                i += 1
+                continue
+            kind = token.type
+            if kind == "heading_open":
+                heading = tokens[i + 1].content.strip() if i + 1 < count else ""
+                level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+                start, stop = token.map
+                self.sections.append(
+                    _SectionDraft(heading, level, _lines_span(self.source, start, stop), start)
+                )
+            elif kind == "bullet_list_open":
+                i = self._bullet_list(tokens, i)
+                continue
+            elif kind in ("paragraph_open", "ordered_list_open", "blockquote_open"):
+                self._stray_block(token.map[0], token.map[1])
+            i += 1
+
+    def _bullet_list(self, tokens: list[Token], i: int) -> int:
+        """Each top-level list item is an entry; returns the index after the list."""
+        i += 1
+        while i < len(tokens) and tokens[i].type != "bullet_list_close":
+            token = tokens[i]
+            if token.type == "list_item_open" and token.level == 1 and token.map is not None:
+                head_stop: int | None = None
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is not None and nxt.type == "paragraph_open" and nxt.map is not None:
+                    if nxt.map[0] == token.map[0]:
+                        head_stop = nxt.map[1]
+                self._entry(token.map[0], token.map[1], head_stop)
+            i += 1
+        return i + 1
+
+    def _stray_block(self, start: int, stop: int) -> None:
+        """A top-level paragraph, list or quote after an entry belongs to that entry's summary:
+        it fell out of the list item (usually an unindented line or a missing blank line)."""
+        section = self.sections[-1]
+        if section.entries:
+            section.entries[-1].extra_lines.extend(range(start, stop))
+
+    def _entry(self, start: int, stop: int, head_stop: int | None) -> None:
+        source = self.source
+        line_start = source.line_starts[start]
+        line_text = source.line_text(start + 1)
+        bullet = _BULLET_RE.match(line_text)
+        if bullet is None:  # markdown-it said list item; be defensive all the same
+            return
+        marker_offset = line_start + bullet.start(1)
+        content_start = line_start + bullet.end()
+        head_end = source.line_ends[(head_stop or start + 1) - 1]
+        draft = _EntryDraft(
+            bullet=bullet.group(1),
+            bullet_span=source.span(marker_offset, marker_offset + 1),
+            head_span=source.span(marker_offset, max(head_end, marker_offset + 1)),
+            content_start=content_start,
+            head_end=max(head_end, content_start),
+            summary_lines=list(range(head_stop or start + 1, stop)),
+        )
+        self.sections[-1].entries.append(draft)
+
+    # -- finishing: drafts → models --------------------------------------------------------
+    def finish(self) -> list[Section]:
+        sections: list[Section] = []
+        drafts = [s for s in self.sections if s.heading is not None or s.entries]
+        for index, draft in enumerate(drafts):
+            next_start = (
+                drafts[index + 1].start_line if index + 1 < len(drafts) else self.source.line_count
+            )
+            entries = [self._finish_entry(e) for e in draft.entries]
+            last_line = self._last_content_line(draft.start_line, next_start)
+            span = _lines_span(self.source, draft.start_line, last_line + 1)
+            sections.append(
+                Section.model_construct(
+                    heading=draft.heading,
+                    level=draft.level,
+                    heading_span=draft.heading_span,
+                    span=span,
+                    entries=entries,
+                )
+            )
+        return sections
+
+    def _last_content_line(self, first: int, stop: int) -> int:
+        for line in range(stop - 1, first - 1, -1):
+            if self.source.line_text(line + 1).strip():
+                return line
+        return first
+
+    def _finish_entry(self, draft: _EntryDraft) -> Entry:
+        source = self.source
+        head = _scan_head(source, draft.content_start, draft.head_end, self.vocabulary)
+        blocks = self._summary_blocks(sorted(set(draft.summary_lines + draft.extra_lines)))
+        end = blocks[-1].span.end_offset if blocks else draft.head_span.end_offset
+        return Entry.model_construct(
+            title=head.title,
+            title_span=head.title_span,
+            tags=head.tags,
+            trailing_text=head.trailing_text,
+            trailing_span=head.trailing_span,
+            tags_before_title=head.tags_before_title,
+            unclosed_backtick=head.unclosed_backtick,
+            bullet=draft.bullet,
+            bullet_span=draft.bullet_span,
+            head_span=draft.head_span,
+            summary=blocks,
+            span=source.span(draft.head_span.start_offset, end),
+        )
+
+    def _summary_blocks(self, line_numbers: list[int]) -> list[SummaryBlock]:
+        source = self.source
+        blocks: list[SummaryBlock] = []
+        current: list[int] = []
+        current_kind: BlockKind | None = None
+
+        def flush() -> None:
+            nonlocal current, current_kind
+            if current and current_kind is not None:
+                blocks.append(self._block(current_kind, current))
+            current, current_kind = [], None
+
+        previous = -2
+        for line in line_numbers:
+            text = source.line_text(line + 1)
+            if line in self.lines.code or (line in self.lines.html and _only_comment(text)):
+                flush()
+                previous = line
+                continue
+            if not text.strip():
+                flush()
+                previous = line
+                continue
+            kind = BlockKind.QUOTE if _QUOTE_RE.match(text) else BlockKind.LOOSE
+            if kind != current_kind or line != previous + 1:
+                flush()
+                current_kind = kind
+            current.append(line)
+            previous = line
+        flush()
+        return blocks
+
+    def _block(self, kind: BlockKind, lines: list[int]) -> SummaryBlock:
+        source = self.source
+        start = source.line_starts[lines[0]]
+        end = source.line_ends[lines[-1]]
+        first = source.line_text(lines[0] + 1)
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        label_match = _LABEL_RE.match(first) if kind is BlockKind.QUOTE else None
+        return SummaryBlock.model_construct(
+            kind=kind,
+            label=label_match.group(1) if label_match else None,
+            text=source.text[start:end],
+            span=source.span(start, end),
+            first_line_indent=indent,
+        )
+
+
+def _only_comment(text: str) -> bool:
+    return not _HTML_COMMENT_RE.sub("", text).strip()
+
+
+@dataclass
+class _EntryDraft:
+    bullet: str
+    bullet_span: Span
+    head_span: Span
+    content_start: int
+    head_end: int
+    summary_lines: list[int]
+    extra_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _SectionDraft:
+    heading: str | None
+    level: int
+    heading_span: Span | None
+    start_line: int
+    entries: list[_EntryDraft] = field(default_factory=list)
+
+
+@dataclass
+class _Head:
+    title: str = ""
+    title_span: Span | None = None
+    tags: list[Tag] = field(default_factory=list)
+    trailing_text: str = ""
+    trailing_span: Span | None = None
+    tags_before_title: bool = False
+    unclosed_backtick: Span | None = None
+
+
+def _scan_head(
+    source: SourceText, start: int, end: int, vocabulary: Vocabulary | None
+) -> _Head:
+    """Split the bullet paragraph into title, tags and trailing text, with exact offsets.
+
+    A tag is a single-backtick code span. Runs of two or more backticks are not tags, except a
+    lone double backtick, which is an empty tag. HTML comments (inline directives) are skipped.
+    """
+    text = source.text
+    head = _Head()
+    # Segments: ("text", s, e) or ("tag", s, e) with offsets into the source.
+    segments: list[tuple[str, int, int]] = []
+    cursor = start
+    comments = [
+        (m.start(), m.end()) for m in _HTML_COMMENT_RE.finditer(text, start, end)
+    ]
+    runs = list(_BACKTICKS_RE.finditer(text, start, end))
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        if any(cs <= run.start() < ce for cs, ce in comments):
+            index += 1
+            continue
+        width = run.end() - run.start()
+        if width == 1:
+            closing = next(
+                (j for j in range(index + 1, len(runs)) if runs[j].end() - runs[j].start() == 1),
+                None,
+            )
+            if closing is None:
+                head.unclosed_backtick = source.span(run.start(), run.end())
+                break
+            segments.append(("text", cursor, run.start()))
+            segments.append(("tag", run.start(), runs[closing].end()))
+            cursor = runs[closing].end()
+            index = closing + 1
+            continue
+        if width == 2 and not text[run.end() : end].strip().startswith("``"):
+            # ``  `` `` is how an empty tag looks when both backticks touch.
+            segments.append(("text", cursor, run.start()))
+            segments.append(("tag", run.start(), run.end()))
+            cursor = run.end()
+        index += 1
+    segments.append(("text", cursor, end))
+
+    def blank(s: int, e: int) -> bool:
+        chunk = text[s:e]
+        if comments:
+            chunk = _HTML_COMMENT_RE.sub("", chunk)
+        return not chunk.strip()
+
+    seen_title = False
+    seen_tag = False
+    for kind, s, e in segments:
+        if kind == "tag":
+            inner = text[s + 1 : e - 1] if text[s:e] != "``" else ""
+            resolved = vocabulary.resolve(inner) if vocabulary is not None and inner else None
+            head.tags.append(
+                Tag.model_construct(text=inner, span=source.span(s, e), resolved=resolved)
+            )
+            seen_tag = True
+            continue
+        if blank(s, e):
+            continue
+        ts, te = _strip_range(text, s, e, comments)
+        if not seen_title:
+            head.tags_before_title = seen_tag
+            head.title = text[ts:te]
+            head.title_span = source.span(ts, te)
+            seen_title = True
+        elif te > ts:
+            head.trailing_text = text[ts:te]
+            head.trailing_span = source.span(ts, te)
+    return head
+
+
+def _strip_range(text: str, s: int, e: int, comments: list[tuple[int, int]]) -> tuple[int, int]:
+    """Trim whitespace, and HTML comments at either end, from the range [s, e)."""
+    for cs, ce in comments:
+        if s <= cs < e:
+            if text[s:cs].strip():
+                e = cs
+            else:
+                s = min(ce, e)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _suppressions(source: SourceText, code_lines: set[int]) -> list[Suppression]:
+    text = source.text
+    if "notelint-" not in text:
+        return []
+    found: list[Suppression] = []
+    for match in _DIRECTIVE_RE.finditer(text):
+        line = source.line_of(match.start())
+        if (line - 1) in code_lines:
+            continue
+        body = match.group(1)
+        body, _, _reason = body.partition(" -- ")
+        name, _, rest = body.strip().partition(" ")
+        kind = _DIRECTIVE_KINDS.get(name)
+        span = source.span(match.start(), match.end())
+        items = [item for item in _CODE_LIST_SPLIT.split(rest.strip()) if item]
+        if kind is None:
+            found.append(
+                Suppression.model_construct(
+                    kind=DirectiveKind.INVALID,
+                    codes=[],
+                    words=[],
+                    span=span,
+                    error=f"unknown directive '{name}' (expected one of "
+                    f"{', '.join(_DIRECTIVE_KINDS)})",
+                )
+            )
+        elif kind is DirectiveKind.ACCEPT:
+            error = None if items else "notelint-accept needs the words to accept"
+            found.append(
+                Suppression.model_construct(
+                    kind=DirectiveKind.INVALID if error else kind,
+                    codes=[],
+                    words=items,
+                    span=span,
+                    error=error,
+                )
+            )
+        else:
+            found.append(
+                Suppression.model_construct(
+                    kind=kind, codes=items, words=[], span=span, error=None
+                )
+            )
+    return found

@@ -1,0 +1,272 @@
+"""The rule contract.
+
+A rule is a class in its own module. Its class attributes say who it is (``code``, ``name``,
+``category``, ``severity``, ``fixable``) and its module docstring is its documentation, in fixed
+sections that ``notelint rule CODE`` prints and the test harness executes::
+
+    One-line summary.
+
+    ## What it does
+    ## Why is this bad?
+    ## Example
+    ```markdown
+    …notes that make the rule fire…
+    ```
+    ## Use instead
+    ```markdown
+    …the same notes, written so the rule stays silent…
+    ```
+    ## Fix safety
+
+The engine walks each document once and calls only the hooks a rule overrides:
+``check_document``, ``check_section``, ``check_entry``, ``check_tag`` and ``check_line``.
+A rule that needs to see every file (duplicate entries across files) subclasses
+:class:`ProjectRule`: ``collect`` returns JSON-able facts per file (these are what the cache
+stores), and ``check_project`` turns all files' facts into findings.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.findings import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    Fix,
+    FixAvailability,
+    Severity,
+)
+from notelint.model import Document, Entry, Section, Span, Tag
+
+if TYPE_CHECKING:
+    from notelint.config import Settings
+    from notelint.source import SourceText
+    from notelint.vocabulary import Vocabulary
+
+CODE_RE = re.compile(r"^NL[0-9]{3}$")
+SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
+
+
+class RuleDefinitionError(Exception):
+    """A rule class that does not meet the contract (raised when rules are loaded)."""
+
+
+@dataclass
+class CheckContext:
+    """What a rule sees while checking one file."""
+
+    source: SourceText
+    document: Document
+    settings: Settings
+    vocabulary: Vocabulary
+    # Shared, per-run scratch space for rules that build an expensive index once.
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def span(self, start: int, end: int) -> Span:
+        return self.source.span(start, end)
+
+    def edit(self, start: int, end: int, content: str) -> Edit:
+        return Edit.model_construct(span=self.source.span(start, end), content=content)
+
+    def fix(
+        self, message: str, edits: Iterable[Edit], applicability: Applicability = Applicability.SAFE
+    ) -> Fix:
+        return Fix.model_construct(applicability=applicability, message=message, edits=tuple(edits))
+
+
+@dataclass
+class ProjectContext:
+    """What a project rule sees when all files' facts are in."""
+
+    settings: Settings
+    vocabulary: Vocabulary
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    fixable: ClassVar[FixAvailability] = FixAvailability.NONE
+    # Rules that are opinionated or noisy for most repositories are opt-in (``extend-select``).
+    default_enabled: ClassVar[bool] = True
+    # Set when the rule needs the network (only run with ``--online``).
+    online: ClassVar[bool] = False
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.options: Mapping[str, Any] = settings.rule_options(self.code)
+
+    # -- hooks (override the ones you need) --------------------------------------------------
+    def check_document(self, document: Document, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_section(self, section: Section, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_entry(self, entry: Entry, section: Section, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_tag(self, tag: Tag, entry: Entry, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_line(self, line: int, text: str, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    # -- helpers -----------------------------------------------------------------------------
+    def finding(
+        self,
+        ctx: CheckContext,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        *,
+        entry: Entry | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding.model_construct(
+            path=ctx.path,
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            fix=fix,
+            entry_title=entry.title if entry is not None else None,
+        )
+
+    @classmethod
+    def overrides(cls, hook: str) -> bool:
+        return getattr(cls, hook) is not getattr(Rule, hook)
+
+    @classmethod
+    def documentation(cls) -> str:
+        return rule_docstring(cls)
+
+
+class ProjectRule(Rule):
+    """A rule that needs every file: per-file facts, then one project-wide check."""
+
+    def collect(self, document: Document, ctx: CheckContext) -> Any:
+        raise NotImplementedError
+
+    def check_project(
+        self, facts: Mapping[str, Any], ctx: ProjectContext
+    ) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def project_finding(
+        self,
+        path: str,
+        span: Span,
+        message: str,
+        *,
+        entry_title: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding.model_construct(
+            path=path,
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            fix=None,
+            entry_title=entry_title,
+        )
+
+
+# -- documentation ---------------------------------------------------------------------------
+
+
+def rule_docstring(rule: type[Rule]) -> str:
+    # A class docstring wins (a plugin module may hold several rules); built-in rules keep
+    # theirs in the module docstring, one rule per module.
+    doc = rule.__dict__.get("__doc__")
+    if not doc:
+        module = sys.modules.get(rule.__module__)
+        doc = module.__doc__ if module is not None else None
+    return _dedent_doc(doc or "")
+
+
+def _dedent_doc(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+_FENCE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n(.*?)^\1\s*$", re.MULTILINE | re.DOTALL)
+
+
+def doc_sections(doc: str) -> dict[str, str]:
+    """Split a rule docstring into its ``## `` sections (summary under the key ``""``)."""
+    sections: dict[str, str] = {}
+    current = ""
+    lines: list[str] = []
+    for line in doc.splitlines():
+        if line.startswith("## "):
+            sections[current] = "\n".join(lines).strip("\n")
+            current, lines = line[3:].strip(), []
+        else:
+            lines.append(line)
+    sections[current] = "\n".join(lines).strip("\n")
+    return sections
+
+
+def doc_example(doc: str, section: str) -> str | None:
+    """The first fenced code block of a docstring section (the example notes)."""
+    body = doc_sections(doc).get(section)
+    if body is None:
+        return None
+    match = _FENCE_RE.search(body + "\n")
+    return match.group(2) if match else None
+
+
+def validate_rule_class(rule: object, origin: str) -> type[Rule]:
+    """Check a loaded object against the rule contract; fail with a message naming it."""
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        raise RuleDefinitionError(f"{origin}: {rule!r} is not a notelint Rule subclass")
+    label = f"{origin}: {rule.__name__}"
+    code = getattr(rule, "code", None)
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise RuleDefinitionError(f"{label}: code must look like NL123, got {code!r}")
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not SLUG_RE.match(name):
+        raise RuleDefinitionError(f"{label}: name must be a kebab-case slug, got {name!r}")
+    if not isinstance(getattr(rule, "category", None), Category):
+        raise RuleDefinitionError(
+            f"{label}: category must be one of {', '.join(c.value for c in Category)}"
+        )
+    if not isinstance(getattr(rule, "severity", None), Severity):
+        raise RuleDefinitionError(
+            f"{label}: severity must be one of {', '.join(s.value for s in Severity)}"
+        )
+    if not isinstance(rule.fixable, FixAvailability):
+        raise RuleDefinitionError(f"{label}: fixable must be a FixAvailability")
+    doc = rule_docstring(rule)
+    missing = [s for s in DOC_SECTIONS if s not in doc_sections(doc)]
+    if missing:
+        raise RuleDefinitionError(
+            f"{label} ({code}): docstring lacks section(s): {', '.join('## ' + m for m in missing)}"
+        )
+    if doc_example(doc, "Example") is None or doc_example(doc, "Use instead") is None:
+        raise RuleDefinitionError(
+            f"{label} ({code}): '## Example' and '## Use instead' need a fenced code block"
+        )
+    hooks = ("check_document", "check_section", "check_entry", "check_tag", "check_line")
+    if not issubclass(rule, ProjectRule) and not any(rule.overrides(h) for h in hooks):
+        raise RuleDefinitionError(f"{label} ({code}): overrides none of {', '.join(hooks)}")
+    return rule

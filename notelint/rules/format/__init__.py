@@ -1,0 +1,1 @@
+"""Built-in format rules: one rule per module."""

@@ -1,0 +1,1 @@
+"""Built-in spelling rules: one rule per module."""

@@ -1,0 +1,1 @@
+"""Built-in structure rules: one rule per module."""

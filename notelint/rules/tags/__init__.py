@@ -1,0 +1,1 @@
+"""Built-in tags rules: one rule per module."""

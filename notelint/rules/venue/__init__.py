@@ -1,0 +1,1 @@
+"""Built-in venue rules: one rule per module."""

@@ -1,0 +1,125 @@
+"""Source text as read from disk: decoding, line index, and offset ↔ line/column mapping.
+
+Offsets are 0-based indices into the decoded text (the BOM, if any, is not part of the text).
+Lines and columns are 1-based and count Unicode code points, as editors and CI annotations do.
+A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (the CommonMark definition); the line's
+text excludes its ending.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notelint.model import Span
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class SourceError(Exception):
+    """A file that cannot be read as notes (undecodable, binary, unreadable)."""
+
+
+@dataclass(slots=True)
+class SourceText:
+    """Decoded text of one file plus everything needed to write it back byte for byte."""
+
+    text: str
+    path: str = "<string>"
+    bom: bool = False
+    line_starts: list[int] = field(default_factory=list)
+    line_ends: list[int] = field(default_factory=list)  # offset where each line's ending begins
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            self._index()
+
+    def _index(self) -> None:
+        starts = [0]
+        ends: list[int] = []
+        for match in _LINE_END.finditer(self.text):
+            ends.append(match.start())
+            starts.append(match.end())
+        ends.append(len(self.text))
+        self.line_starts = starts
+        self.line_ends = ends
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<string>") -> SourceText:
+        bom = data.startswith(UTF8_BOM)
+        if bom:
+            data = data[len(UTF8_BOM) :]
+        if b"\x00" in data:
+            raise SourceError("looks like a binary file (contains NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+        return cls(text=text, path=path, bom=bom)
+
+    @classmethod
+    def read(cls, path: Path, display_path: str | None = None) -> SourceText:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(exc.strerror or str(exc)) from None
+        return cls.from_bytes(data, display_path if display_path is not None else str(path))
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_text(self, line: int) -> str:
+        """Text of 1-based ``line`` without its ending."""
+        return self.text[self.line_starts[line - 1] : self.line_ends[line - 1]]
+
+    def line_ending(self, line: int) -> str:
+        end = self.line_ends[line - 1]
+        nxt = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[end:nxt]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line containing ``offset`` (an offset on a line ending belongs to that line)."""
+        return bisect_right(self.line_starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        start_line, start_col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span.model_construct(
+            start_line=start_line,
+            start_column=start_col,
+            start_offset=start,
+            end_line=end_line,
+            end_column=end_col,
+            end_offset=end,
+        )
+
+    def line_span(self, line: int, *, with_ending: bool = False) -> Span:
+        start = self.line_starts[line - 1]
+        if with_ending and line < len(self.line_starts):
+            return self.span(start, self.line_starts[line])
+        return self.span(start, self.line_ends[line - 1])
+
+    def newline(self) -> str:
+        """The file's dominant line ending, used when a fix inserts a new line."""
+        counts = {"\n": 0, "\r\n": 0, "\r": 0}
+        for line in range(1, len(self.line_starts)):
+            ending = self.line_ending(line)
+            if ending in counts:
+                counts[ending] += 1
+        best = max(counts, key=lambda k: counts[k])
+        return best if counts[best] else "\n"
+
+    def encode(self, text: str | None = None) -> bytes:
+        """Bytes to write back: same encoding and BOM as read."""
+        body = (self.text if text is None else text).encode("utf-8")
+        return UTF8_BOM + body if self.bom else body

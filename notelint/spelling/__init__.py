@@ -1,0 +1,1 @@
+"""Spelling: tokeniser, dictionaries and fast suggestions for research prose."""

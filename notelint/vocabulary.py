@@ -1,0 +1,260 @@
+"""Tag vocabulary: canonical tags by category, their aliases, and how a tag text resolves.
+
+Vocabularies are TOML files a person edits. Each top-level table is a category and each key in
+it a canonical tag::
+
+    [country]
+    US = { name = "United States", aliases = ["USA"] }
+    DE = { name = "Germany", aliases = ["GE"] }  # our notes write GE for Germany
+
+    [organisation]
+    Stanford = { country = "US", aliases = ["Stanford University"] }
+
+    [venue]
+    ICCV = { name = "International Conference on Computer Vision", kind = "conference",
+             dblp = "conf/iccv" }
+
+Layers are merged in order: the built-in data shipped in ``notelint/data/`` first, then the
+repository's vocabulary folder (``rules/``). A later layer wins: an entry with the same canonical
+tag is merged field by field (aliases are added), and an alias declared by a later layer removes
+an earlier entry whose canonical spelling it is (that is how ``GE`` becomes Germany, not
+Georgia).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from notelint.model import TagMatch, TagRef
+
+BUILTIN_FILES = ("countries.toml", "venues.toml", "organisations.toml")
+KNOWN_CATEGORIES = (
+    "venue",
+    "track",
+    "organisation",
+    "country",
+    "person",
+    "sector",
+    "label",
+)
+VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "other")
+
+
+class VocabularyError(Exception):
+    """A vocabulary file that cannot be used; the message names the file and the problem."""
+
+
+class VocabEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    canonical: str = ""
+    category: str = ""
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    deprecated: bool = False
+    replaced_by: str | None = Field(default=None, alias="replaced-by")
+    kind: str | None = None
+    dblp: str | None = None
+    note: str | None = None
+
+
+def fold(text: str) -> str:
+    """Key for case- and punctuation-insensitive comparison (``SnT`` ~ ``SNT`` ~ ``S.N.T``)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+@dataclass
+class Vocabulary:
+    entries: dict[str, VocabEntry] = field(default_factory=dict)
+    _by_text: dict[str, VocabEntry] = field(default_factory=dict, repr=False)
+    _by_lower: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
+    _by_fold: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
+
+    # -- building ----------------------------------------------------------------------------
+    def merge_layer(self, layer: dict[str, VocabEntry], source: str) -> None:
+        claimed: dict[str, str] = {}
+        for entry in layer.values():
+            for text in (entry.canonical, *entry.aliases):
+                owner = claimed.get(text)
+                if owner is not None and owner != entry.canonical:
+                    raise VocabularyError(
+                        f"{source}: '{text}' is claimed by both '{owner}' and '{entry.canonical}'"
+                    )
+                claimed[text] = entry.canonical
+        for entry in layer.values():
+            for alias in entry.aliases:
+                if alias in self.entries and alias != entry.canonical:
+                    del self.entries[alias]
+            for other in list(self.entries.values()):
+                if other.canonical != entry.canonical and any(
+                    a in claimed for a in other.aliases
+                ):
+                    other.aliases = [a for a in other.aliases if a not in claimed]
+            existing = self.entries.get(entry.canonical)
+            if existing is None:
+                self.entries[entry.canonical] = entry
+            else:
+                updates = entry.model_dump(exclude_unset=True, exclude={"aliases"})
+                merged = existing.model_copy(update=updates)
+                merged.aliases = list(dict.fromkeys([*existing.aliases, *entry.aliases]))
+                self.entries[entry.canonical] = merged
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._by_text = {}
+        self._by_lower = {}
+        self._by_fold = {}
+        for entry in self.entries.values():
+            for text in (entry.canonical, *entry.aliases):
+                self._by_text.setdefault(text, entry)
+                self._by_lower.setdefault(text.lower(), []).append(entry)
+                self._by_fold.setdefault(fold(text), []).append(entry)
+
+    # -- queries -----------------------------------------------------------------------------
+    def __contains__(self, text: str) -> bool:
+        return text in self._by_text
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[VocabEntry]:
+        return iter(self.entries.values())
+
+    def get(self, canonical: str) -> VocabEntry | None:
+        return self.entries.get(canonical)
+
+    def lookup(self, text: str) -> VocabEntry | None:
+        """Entry whose canonical spelling or alias is exactly ``text``."""
+        return self._by_text.get(text)
+
+    def resolve(self, text: str) -> TagRef | None:
+        entry = self._by_text.get(text)
+        if entry is not None:
+            how = TagMatch.EXACT if text == entry.canonical else TagMatch.ALIAS
+        else:
+            candidates = _unique(self._by_lower.get(text.lower(), []))
+            if len(candidates) != 1:
+                return None
+            entry, how = candidates[0], TagMatch.CASE
+        return TagRef.model_construct(
+            canonical=entry.canonical,
+            category=entry.category,
+            match=how,
+            deprecated=entry.deprecated,
+            replaced_by=entry.replaced_by,
+            country=entry.country,
+        )
+
+    def same_folded(self, text: str) -> list[VocabEntry]:
+        """Entries that differ from ``text`` only in case or punctuation."""
+        return _unique(self._by_fold.get(fold(text), []))
+
+    def texts(self) -> Iterable[str]:
+        """Every spelling the vocabulary accepts (canonical forms and aliases)."""
+        return self._by_text.keys()
+
+    def in_category(self, category: str) -> list[VocabEntry]:
+        return [e for e in self.entries.values() if e.category == category]
+
+
+def _unique(entries: list[VocabEntry]) -> list[VocabEntry]:
+    seen: dict[str, VocabEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.canonical, entry)
+    return list(seen.values())
+
+
+_KEY_RE = re.compile(r"\S")
+
+
+def parse_vocabulary(data: dict[str, Any], source: str) -> dict[str, VocabEntry]:
+    layer: dict[str, VocabEntry] = {}
+    for category, table in data.items():
+        if not isinstance(table, dict):
+            raise VocabularyError(
+                f"{source}: top-level key '{category}' must be a table of tags "
+                f"(a category such as {', '.join(KNOWN_CATEGORIES)})"
+            )
+        for canonical, raw in table.items():
+            if not _KEY_RE.search(canonical) or "`" in canonical:
+                raise VocabularyError(f"{source}: [{category}] has an invalid tag {canonical!r}")
+            if not isinstance(raw, dict):
+                raise VocabularyError(
+                    f"{source}: [{category}] {canonical} must be a table, e.g. "
+                    f'{canonical} = {{ aliases = ["..."] }}'
+                )
+            try:
+                entry = VocabEntry.model_validate({**raw, "canonical": canonical})
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(p) for p in err["loc"])
+                raise VocabularyError(
+                    f"{source}: [{category}] {canonical}: {where}: {err['msg']}"
+                ) from None
+            entry.category = category
+            if entry.kind is not None and entry.kind not in VENUE_KINDS:
+                raise VocabularyError(
+                    f"{source}: [{category}] {canonical}: kind must be one of "
+                    f"{', '.join(VENUE_KINDS)}"
+                )
+            if canonical in layer:
+                raise VocabularyError(f"{source}: tag '{canonical}' is defined twice")
+            layer[canonical] = entry
+    return layer
+
+
+def load_toml(path: Path) -> dict[str, VocabEntry]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise VocabularyError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise VocabularyError(f"{path}: {exc.strerror}") from None
+    return parse_vocabulary(data, str(path))
+
+
+@cache
+def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
+    layers = []
+    data_dir = resources.files("notelint") / "data"
+    for name in BUILTIN_FILES:
+        resource = data_dir / name
+        if not resource.is_file():
+            continue
+        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        layers.append((f"notelint/data/{name}", parse_vocabulary(data, name)))
+    return tuple(layers)
+
+
+def vocabulary_files(folder: Path) -> list[Path]:
+    """The TOML vocabulary files of a repository's vocabulary folder, in a stable order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def load_vocabulary(folder: Path | None, *, builtin: bool = True) -> Vocabulary:
+    vocab = Vocabulary()
+    if builtin:
+        for source, layer in _builtin_layers():
+            vocab.merge_layer(
+                {k: v.model_copy(deep=True) for k, v in layer.items()},
+                source,
+            )
+    if folder is not None:
+        for path in vocabulary_files(folder):
+            vocab.merge_layer(load_toml(path), str(path))
+    return vocab
