@@ -29,7 +29,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -229,7 +228,9 @@ def load_toml(path: Path) -> dict[str, VocabEntry]:
 @cache
 def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
     layers = []
-    data_dir = resources.files("notelint") / "data"
+    # Next to this module rather than importlib.resources: ``notelint`` has no ``__init__.py``,
+    # and resources.files() fails on a namespace package installed in editable mode.
+    data_dir = Path(__file__).parent / "data"
     for name in BUILTIN_FILES:
         resource = data_dir / name
         if not resource.is_file():

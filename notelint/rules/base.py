@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,7 +42,7 @@ from notelint.findings import (
     FixAvailability,
     Severity,
 )
-from notelint.model import Document, Entry, Section, Span, Tag
+from notelint.model import Document, Entry, Section, Span, Suppression, Tag
 
 if TYPE_CHECKING:
     from notelint.config import Settings
@@ -51,6 +51,14 @@ if TYPE_CHECKING:
 
 CODE_RE = re.compile(r"^NL[0-9]{3}$")
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+HOOKS = (
+    "check_document",
+    "check_section",
+    "check_entry",
+    "check_tag",
+    "check_line",
+    "check_suppressions",
+)
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
 
 
@@ -66,6 +74,10 @@ class CheckContext:
     document: Document
     settings: Settings
     vocabulary: Vocabulary
+    # 1-based lines inside fenced/indented code blocks (not prose).
+    code_lines: frozenset[int] = frozenset()
+    # Whether a suppression code (code, prefix or slug) names known rules.
+    is_known_selector: Callable[[str], bool] = lambda _selector: True
     # Shared, per-run scratch space for rules that build an expensive index once.
     shared: dict[str, Any] = field(default_factory=dict)
 
@@ -103,6 +115,8 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     # Set when the rule needs the network (only run with ``--online``).
     online: ClassVar[bool] = False
+    # The docstring examples cannot run offline (the harness then only checks they exist).
+    examples_need_network: ClassVar[bool] = False
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -122,6 +136,13 @@ class Rule:
         return ()
 
     def check_line(self, line: int, text: str, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_suppressions(
+        self, path: str, suppressions: Sequence[Suppression], used: set[int]
+    ) -> Iterable[Finding]:
+        """Runs once every finding of the file is known and suppressions were applied;
+        ``used`` holds the indices into ``suppressions`` that silenced at least one finding."""
         return ()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -147,6 +168,29 @@ class Rule:
             entry_title=entry.title if entry is not None else None,
         )
 
+    def finding_at(
+        self,
+        path: str,
+        span: Span,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        entry_title: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding built without a CheckContext (project and suppression stages)."""
+        return Finding.model_construct(
+            path=path,
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            fix=fix,
+            entry_title=entry_title,
+        )
+
     @classmethod
     def overrides(cls, hook: str) -> bool:
         return getattr(cls, hook) is not getattr(Rule, hook)
@@ -166,27 +210,6 @@ class ProjectRule(Rule):
         self, facts: Mapping[str, Any], ctx: ProjectContext
     ) -> Iterator[Finding]:
         raise NotImplementedError
-
-    def project_finding(
-        self,
-        path: str,
-        span: Span,
-        message: str,
-        *,
-        entry_title: str | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
-        return Finding.model_construct(
-            path=path,
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            span=span,
-            fix=None,
-            entry_title=entry_title,
-        )
 
 
 # -- documentation ---------------------------------------------------------------------------
@@ -266,7 +289,7 @@ def validate_rule_class(rule: object, origin: str) -> type[Rule]:
         raise RuleDefinitionError(
             f"{label} ({code}): '## Example' and '## Use instead' need a fenced code block"
         )
-    hooks = ("check_document", "check_section", "check_entry", "check_tag", "check_line")
+    hooks = HOOKS
     if not issubclass(rule, ProjectRule) and not any(rule.overrides(h) for h in hooks):
         raise RuleDefinitionError(f"{label} ({code}): overrides none of {', '.join(hooks)}")
     return rule

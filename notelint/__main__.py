@@ -1,0 +1,10 @@
+"""``python -m notelint``."""
+
+from __future__ import annotations
+
+import sys
+
+from notelint.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""The ``notelint`` command: a thin argparse shell over the library.
+
+``notelint [PATHS]`` is ``notelint check [PATHS]``. Exit codes: 0 clean, 1 findings,
+2 usage or configuration error. No traceback reaches the user: expected errors are one line,
+and an unexpected one says how to get the traceback (``NOTELINT_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from notelint import __version__
+from notelint.config import OUTPUT_FORMATS
+from notelint.errors import EXIT_USAGE, USAGE_ERRORS
+
+SUBCOMMANDS = ("check", "rule", "rules", "export", "words", "init")
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+class _ExtendCsv(argparse.Action):
+    """``--select A,B --select C`` → ``[A, B, C]``."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        current = list(getattr(namespace, self.dest) or [])
+        current.extend(_csv(str(values)))
+        setattr(namespace, self.dest, current)
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", help="files or directories (default: config 'paths')")
+    parser.add_argument("--config", metavar="FILE", help="use this config file")
+    sel = parser.add_argument_group("rule selection")
+    sel.add_argument("--select", action=_ExtendCsv, metavar="RULES", help="only these rules")
+    sel.add_argument("--extend-select", action=_ExtendCsv, metavar="RULES", default=[])
+    sel.add_argument("--ignore", action=_ExtendCsv, metavar="RULES", default=[])
+    out = parser.add_argument_group("output")
+    out.add_argument("--output-format", choices=OUTPUT_FORMATS, default=None)
+    out.add_argument("--output-file", metavar="PATH", help="write the report to PATH")
+    out.add_argument("--statistics", action="store_true", help="count findings per rule")
+    out.add_argument("-q", "--quiet", action="store_true", help="only what fails the run")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    out.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR)")
+    fix = parser.add_argument_group("fixing")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    fix.add_argument("--diff", action="store_true", help="print what --fix would change")
+    fix.add_argument("--fix-only", action="store_true", help="fix; do not report the rest")
+    fix.add_argument("--show-fixes", action="store_true", help="list what was fixed")
+    fix.add_argument("--exit-non-zero-on-fix", action="store_true")
+    files = parser.add_argument_group("files")
+    files.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply excludes to files named on the command line too (for pre-commit)",
+    )
+    files.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    files.add_argument("--cache-dir", metavar="DIR")
+    files.add_argument("--jobs", "-j", type=int, metavar="N", help="parallel processes")
+    gate = parser.add_argument_group("gating pull requests")
+    gate.add_argument("--diff-base", metavar="REV", help="only findings on lines changed since REV")
+    gate.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE")
+    gate.add_argument("--write-baseline", metavar="FILE", help="record current findings")
+    online = parser.add_argument_group("online verification")
+    online.add_argument("--online", action="store_true", help="verify venues online")
+    online.add_argument("--refresh", action="store_true", help="ignore cached lookups")
+    online.add_argument("--online-strict", action="store_true", help="lookup failures fail")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="notelint",
+        description="Lint and fix research-paper notes kept in Markdown.",
+    )
+    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check notes (the default command)")
+    _add_check_arguments(check)
+
+    rule = sub.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("code", help="a code (NL301) or name (unknown-tag)")
+    rule.add_argument("--config", metavar="FILE")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
+
+    export = sub.add_parser("export", help="print the parsed notes as JSON")
+    export.add_argument("paths", nargs="*")
+    export.add_argument("--config", metavar="FILE")
+    export.add_argument("--schema", action="store_true", help="print the JSON schema instead")
+
+    words = sub.add_parser("words", help="manage the repository word list")
+    words_sub = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    add = words_sub.add_parser("add", help="add words to the word list")
+    add.add_argument("words", nargs="+")
+    add.add_argument("--config", metavar="FILE")
+    learn = words_sub.add_parser("learn", help="list (or --write) every word flagged now")
+    learn.add_argument("paths", nargs="*")
+    learn.add_argument("--write", action="store_true")
+    learn.add_argument("--config", metavar="FILE")
+
+    init = sub.add_parser("init", help="write a starter configuration and vocabulary")
+    init.add_argument("paths", nargs="*")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``notelint [OPTIONS] [PATHS]`` means ``notelint check …``."""
+    if not argv:
+        return ["check"]
+    if argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["check", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except USAGE_ERRORS as exc:
+        print(f"notelint: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("notelint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_USAGE
+    except Exception as exc:  # never a traceback for users; developers can ask for one
+        if os.environ.get("NOTELINT_DEBUG"):
+            raise
+        print(
+            f"notelint: internal error: {type(exc).__name__}: {exc} "
+            "(run with NOTELINT_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "check":
+        from notelint.commands import check
+
+        return check.run(args)
+    if command == "rule":
+        from notelint.commands import rule
+
+        return rule.run(args)
+    if command == "rules":
+        from notelint.commands import rules
+
+        return rules.run(args)
+    if command == "export":
+        from notelint.commands import export
+
+        return export.run(args)
+    if command == "words":
+        from notelint.commands import words
+
+        return words.run(args)
+    if command == "init":
+        from notelint.commands import init
+
+        return init.run(args)
+    raise AssertionError(f"unhandled command {command!r}")

@@ -1,0 +1,152 @@
+"""``notelint check``: find the files, lint (and fix) them, report, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from notelint.config import Settings, load_settings
+from notelint.discovery import FileFinder, display_path
+from notelint.engine import Linter
+from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+from notelint.findings import Finding
+from notelint.reporters import ReportContext, get_renderer
+from notelint.source import SourceError, SourceText
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    settings = load_settings(Path(args.config) if getattr(args, "config", None) else None)
+    if getattr(args, "output_format", None):
+        settings.output_format = args.output_format
+    if getattr(args, "online", False):
+        settings.online.enabled = True
+    for flag in ("refresh", "online_strict"):
+        if getattr(args, flag, False) and hasattr(settings.online, flag.removeprefix("online_")):
+            setattr(settings.online, flag.removeprefix("online_"), True)
+    if getattr(args, "no_cache", False):
+        settings.cache = False
+    if getattr(args, "cache_dir", None):
+        settings.cache_dir = str(Path(args.cache_dir).resolve())
+    if getattr(args, "jobs", None) is not None:
+        if args.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        settings.jobs = args.jobs
+    return settings
+
+
+def linter_for(args: argparse.Namespace, settings: Settings) -> Linter:
+    return Linter(
+        settings,
+        select=getattr(args, "select", None),
+        extend_select=getattr(args, "extend_select", None) or [],
+        ignore=getattr(args, "ignore", None) or [],
+    )
+
+
+def files_for(
+    args: argparse.Namespace, settings: Settings, *, force_exclude: bool = False
+) -> list[tuple[Path, str]]:
+    given: Sequence[str] = args.paths
+    if given:
+        paths = [Path(p) for p in given]
+    elif settings.paths:
+        paths = [settings.resolve(p) for p in settings.paths]
+    else:
+        paths = [Path(".")]
+    finder = FileFinder(settings, force_exclude=force_exclude or settings.force_exclude)
+    return [(path, display_path(path)) for path in finder.find(paths)]
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return args.output_file is None and sys.stdout.isatty()
+
+
+class _SourceLines:
+    """Source lines for the report's context, read once per file and only when shown."""
+
+    def __init__(self, files: Sequence[tuple[Path, str]]) -> None:
+        self._paths = {display: path for path, display in files}
+        self._sources: dict[str, SourceText | None] = {}
+
+    def __call__(self, display: str, line: int) -> str | None:
+        if display not in self._sources:
+            path = self._paths.get(display)
+            try:
+                self._sources[display] = SourceText.read(path, display) if path else None
+            except SourceError:
+                self._sources[display] = None
+        source = self._sources[display]
+        if source is None or not 1 <= line <= source.line_count:
+            return None
+        return source.line_text(line)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    linter = linter_for(args, settings)
+    files = files_for(args, settings, force_exclude=args.force_exclude)
+    if args.paths and not files:
+        print("notelint: warning: no Markdown files found under the given paths", file=sys.stderr)
+
+    fixed: dict[str, list[Finding]] = {}
+    if args.fix or args.fix_only or args.diff:
+        from notelint.commands.fixing import apply_fixes
+
+        outcome = apply_fixes(
+            linter, files, unsafe=args.unsafe_fixes, diff_only=args.diff, quiet=args.quiet
+        )
+        if args.diff:
+            sys.stdout.write(outcome.diff_text)
+            return EXIT_FINDINGS if outcome.diff_text and not args.exit_zero else EXIT_CLEAN
+        fixed = outcome.fixed
+
+    run_result = linter.lint_files(files)
+    findings = run_result.findings
+
+    if args.write_baseline or args.baseline or args.diff_base:
+        from notelint import gating
+
+        if args.diff_base:
+            findings = gating.only_changed(findings, args.diff_base, settings.root)
+        if args.write_baseline:
+            gating.write_baseline(Path(args.write_baseline), findings)
+        if args.baseline:
+            findings = gating.hide_baselined(findings, Path(args.baseline))
+
+    ctx = ReportContext(
+        registry=linter.registry,
+        root=settings.root,
+        files_checked=run_result.files_checked,
+        color=_use_color(args),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        fail_on=settings.fail_on,
+        unsafe_fixes=args.unsafe_fixes,
+        fixed=fixed,
+        show_fixes=args.show_fixes,
+        source_line=_SourceLines(files),
+    )
+    shown = findings
+    if args.fix_only:
+        shown = []
+    report = get_renderer(settings.output_format)(shown, ctx)
+    if args.output_file:
+        Path(args.output_file).write_text(report, encoding="utf-8")
+    elif report:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.exit_non_zero_on_fix and any(fixed.values()):
+        return EXIT_FINDINGS
+    if args.fix_only:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(ctx.failing(f) for f in findings) else EXIT_CLEAN

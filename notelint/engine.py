@@ -1,0 +1,326 @@
+"""Running rules over files.
+
+A run has two stages. ``Linter.lint_source`` checks one file on its own: parse once, walk the
+model once calling the hooks each enabled rule overrides, apply inline suppressions, and keep
+the per-file facts that project rules asked for. Its :class:`FileResult` depends only on the
+file's text and the settings, which is what makes it cacheable and parallelisable.
+``Linter.finish`` then runs the project rules (duplicate entries across files, online checks)
+over all files' facts, applies the same suppressions to their findings, reports unused
+directives, applies severity overrides, and sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from notelint.config import Settings
+from notelint.findings import Category, Finding, Severity
+from notelint.model import Suppression
+from notelint.parser import parse
+from notelint.registry import (
+    Registry,
+    SelectorError,
+    best_match,
+    load_registry,
+    resolve_enabled,
+)
+from notelint.rules.base import CheckContext, ProjectContext, ProjectRule, Rule
+from notelint.source import SourceError, SourceText
+from notelint.suppressions import SuppressionIndex
+from notelint.vocabulary import Vocabulary, load_vocabulary
+
+UNREADABLE_CODE = "NL000"
+UNREADABLE_NAME = "unreadable-file"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    suppressions: list[Suppression] = field(default_factory=list)
+    used_suppressions: set[int] = field(default_factory=set)
+    # Where each directive applies: (directive index, first line, last line, codes).
+    suppression_scopes: list[tuple[int, int, int, tuple[str, ...]]] = field(
+        default_factory=list
+    )
+    error: str | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: list[FileResult]
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+
+def unreadable_finding(path: str, message: str) -> Finding:
+    from notelint.model import Span
+
+    return Finding.model_construct(
+        path=path,
+        code=UNREADABLE_CODE,
+        name=UNREADABLE_NAME,
+        category=Category.STRUCTURE,
+        severity=Severity.ERROR,
+        message=message,
+        span=Span.model_construct(
+            start_line=1, start_column=1, start_offset=0, end_line=1, end_column=1, end_offset=0
+        ),
+        fix=None,
+        entry_title=None,
+    )
+
+
+class Linter:
+    """Everything that is the same for every file of a run, built once."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self.settings = settings
+        plugins = [settings.resolve(p) for p in settings.plugins]
+        self.registry: Registry = load_registry(plugins)
+        where = str(settings.config_path or "configuration")
+        chosen_select = list(select) if select is not None else settings.select
+        chosen_extend = [*settings.extend_select, *extend_select]
+        chosen_ignore = [*settings.ignore, *ignore]
+        for selectors in (chosen_select or [], chosen_extend, chosen_ignore):
+            self.registry.check_selectors(selectors, where)
+        for selectors in settings.per_file_ignores.values():
+            self.registry.check_selectors(selectors, f"{where}: per-file-ignores")
+        self.registry.check_selectors(settings.severity.keys(), f"{where}: severity")
+        enabled = resolve_enabled(
+            self.registry,
+            select=chosen_select,
+            extend_select=chosen_extend,
+            ignore=chosen_ignore,
+            online=settings.online.enabled,
+        )
+        self.rule_classes = enabled
+        self.rules: list[Rule] = [cls(settings) for cls in enabled]
+        self._vocabulary = vocabulary
+
+    # -- shared, lazily built state ----------------------------------------------------------
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is not None:
+            return self._vocabulary
+        folder = self.settings.vocabulary_dir()
+        return load_vocabulary(folder, builtin=self.settings.builtin_vocabulary)
+
+    @cached_property
+    def _hooks(self) -> dict[str, list[Rule]]:
+        names = ("check_document", "check_section", "check_entry", "check_tag", "check_line")
+        return {
+            name: [r for r in self.rules if type(r).overrides(name) and not isinstance(r, ProjectRule)]
+            for name in (*names, "check_suppressions")
+        }
+
+    @cached_property
+    def _project_rules(self) -> list[ProjectRule]:
+        return [r for r in self.rules if isinstance(r, ProjectRule)]
+
+    @cached_property
+    def _per_file_ignores(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
+        return [
+            (pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), selectors)
+            for pattern, selectors in self.settings.per_file_ignores.items()
+        ]
+
+    @cached_property
+    def _severity_overrides(self) -> dict[str, Severity]:
+        overrides: dict[str, Severity] = {}
+        for cls in self.registry.rules:
+            selectors = list(self.settings.severity)
+            best = None
+            best_score = -1
+            for selector in selectors:
+                score = best_match([selector], cls)
+                if score is not None and score > best_score:
+                    best, best_score = selector, score
+            if best is not None:
+                overrides[cls.code] = self.settings.severity[best]
+        return overrides
+
+    def _ignored_for(self, path: str) -> list[str]:
+        relative = self._relative(path)
+        ignored: list[str] = []
+        for spec, selectors in self._per_file_ignores:
+            if spec.match_file(relative) or spec.match_file(Path(relative).name):
+                ignored.extend(selectors)
+        return ignored
+
+    def _relative(self, path: str) -> str:
+        try:
+            return Path(path).resolve().relative_to(self.settings.root).as_posix()
+        except (ValueError, OSError):
+            return Path(path).as_posix()
+
+    def _allowed(self, code: str, ignored: list[str]) -> bool:
+        if not ignored:
+            return True
+        rule = self.registry.get(code)
+        return rule is None or best_match(ignored, rule) is None
+
+    # -- stage 1: one file -------------------------------------------------------------------
+    def lint_path(self, path: Path, display: str) -> FileResult:
+        try:
+            source = SourceText.read(path, display)
+        except SourceError as exc:
+            return FileResult(
+                path=display,
+                findings=[unreadable_finding(display, f"cannot check this file: {exc}")],
+                error=str(exc),
+            )
+        return self.lint_source(source)
+
+    def lint_source(self, source: SourceText) -> FileResult:
+        ignored = self._ignored_for(source.path)
+        document = parse(source, self.vocabulary)
+        code_lines = frozenset(
+            line
+            for span in document.code_blocks
+            for line in range(span.start_line, span.end_line + 1)
+        )
+        ctx = CheckContext(
+            source=source,
+            document=document,
+            settings=self.settings,
+            vocabulary=self.vocabulary,
+            code_lines=code_lines,
+            is_known_selector=self.registry.is_known_selector,
+        )
+        hooks = self._hooks
+        findings: list[Finding] = []
+        for rule in hooks["check_document"]:
+            findings.extend(rule.check_document(document, ctx))
+        section_rules = hooks["check_section"]
+        entry_rules = hooks["check_entry"]
+        tag_rules = hooks["check_tag"]
+        for section in document.sections:
+            for rule in section_rules:
+                findings.extend(rule.check_section(section, ctx))
+            if not (entry_rules or tag_rules):
+                continue
+            for entry in section.entries:
+                for rule in entry_rules:
+                    findings.extend(rule.check_entry(entry, section, ctx))
+                for tag in entry.tags:
+                    for tag_rule in tag_rules:
+                        findings.extend(tag_rule.check_tag(tag, entry, ctx))
+        line_rules = hooks["check_line"]
+        if line_rules:
+            for number in range(1, source.line_count + 1):
+                text = source.line_text(number)
+                for rule in line_rules:
+                    findings.extend(rule.check_line(number, text, ctx))
+        facts = {rule.code: rule.collect(document, ctx) for rule in self._project_rules}
+        if ignored:
+            findings = [f for f in findings if self._allowed(f.code, ignored)]
+        result = FileResult(
+            path=source.path,
+            facts=facts,
+            suppressions=list(document.suppressions),
+        )
+        if document.suppressions:
+            index = SuppressionIndex(document, source, self.registry.get)
+            result.suppression_scopes = index.as_data()
+        result.findings = self._suppress(result, findings)
+        return result
+
+    def _suppress(self, result: FileResult, findings: list[Finding]) -> list[Finding]:
+        if not result.suppression_scopes:
+            return findings
+        index = SuppressionIndex.from_scopes(result.suppression_scopes, self.registry.get)
+        return index.filter(findings, result.used_suppressions)
+
+    # -- stage 2: the whole run --------------------------------------------------------------
+    def finish(self, results: Sequence[FileResult]) -> list[Finding]:
+        by_path = {r.path: r for r in results}
+        project_ctx = ProjectContext(settings=self.settings, vocabulary=self.vocabulary)
+        for rule in self._project_rules:
+            facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
+            if not facts:
+                continue
+            for finding in rule.check_project(facts, project_ctx):
+                owner = by_path.get(finding.path)
+                if owner is None:
+                    continue
+                if not self._allowed(finding.code, self._ignored_for(owner.path)):
+                    continue
+                owner.findings.extend(self._suppress(owner, [finding]))
+        all_findings: list[Finding] = []
+        for result in results:
+            ignored = self._ignored_for(result.path)
+            for rule in self._hooks["check_suppressions"]:
+                if not self._allowed(rule.code, ignored):
+                    continue
+                result.findings.extend(
+                    rule.check_suppressions(
+                        result.path, result.suppressions, result.used_suppressions
+                    )
+                )
+            all_findings.extend(result.findings)
+        overrides = self._severity_overrides
+        if overrides:
+            all_findings = [
+                f.model_copy(update={"severity": overrides[f.code]}) if f.code in overrides else f
+                for f in all_findings
+            ]
+        all_findings.sort(key=lambda f: f.sort_key)
+        return all_findings
+
+    def enabled_codes(self) -> set[str]:
+        return {r.code for r in self.rules}
+
+    def lint_files(self, files: Iterable[tuple[Path, str]]) -> RunResult:
+        results = [self.lint_path(path, display) for path, display in files]
+        return RunResult(findings=self.finish(results), files=results)
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "<string>",
+    settings: Settings | None = None,
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> list[Finding]:
+    """Lint one text as if it were a file at ``path`` (the library entry point tests use)."""
+    linter = Linter(
+        settings or Settings(),
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        vocabulary=vocabulary,
+    )
+    result = linter.lint_source(SourceText(text=text, path=path))
+    return linter.finish([result])
+
+
+__all__ = [
+    "FileResult",
+    "Linter",
+    "RunResult",
+    "SelectorError",
+    "lint_text",
+    "unreadable_finding",
+]

@@ -1,0 +1,41 @@
+"""What every reporter is given besides the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notelint.findings import Finding, Severity
+from notelint.registry import Registry
+
+
+@dataclass
+class ReportContext:
+    registry: Registry
+    root: Path
+    files_checked: int = 0
+    color: bool = False
+    quiet: bool = False
+    show_source: bool = True
+    statistics: bool = False
+    fail_on: Severity = Severity.WARNING
+    unsafe_fixes: bool = False
+    # Fixes applied by this run, per path (``--fix``/``--show-fixes``).
+    fixed: dict[str, list[Finding]] = field(default_factory=dict)
+    show_fixes: bool = False
+    # Text of a 1-based source line, for context under a finding (None when unknown).
+    source_line: Callable[[str, int], str | None] = lambda _path, _line: None
+
+    def failing(self, finding: Finding) -> bool:
+        return finding.severity.rank >= self.fail_on.rank
+
+
+def relative_uri(path: str, root: Path) -> str:
+    """A repository-relative, forward-slash path (SARIF, GitLab and others want these)."""
+    candidate = Path(path)
+    try:
+        absolute = candidate if candidate.is_absolute() else (Path.cwd() / candidate)
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return candidate.as_posix()

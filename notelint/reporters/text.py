@@ -1,0 +1,151 @@
+"""``--output-format text`` (the default): for people at a terminal.
+
+Each finding is ``path:line:col: CODE [slug] message``, followed by the source line with the
+span underlined and the fix on offer. A summary line closes the report; a clean run prints one
+short line (nothing with ``--quiet``). Colour only when asked for (a TTY without ``NO_COLOR``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from notelint.findings import Applicability, Finding, Severity
+from notelint.reporters.base import ReportContext
+
+_RESET = "\x1b[0m"
+_STYLES = {
+    "path": "\x1b[1m",
+    "code": "\x1b[1;31m",
+    "name": "\x1b[2m",
+    "gutter": "\x1b[34m",
+    "caret": "\x1b[1;31m",
+    "fix": "\x1b[36m",
+    Severity.ERROR.value: "\x1b[1;31m",
+    Severity.WARNING.value: "\x1b[1;33m",
+    Severity.INFO.value: "\x1b[1;34m",
+}
+_MAX_SHOWN_LINE = 160
+
+
+def _paint(ctx: ReportContext, style: str, text: str) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if ctx.color else text
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut very long lines around the span so the underline stays on screen."""
+    line = line.replace("\t", " ")
+    if len(line) <= _MAX_SHOWN_LINE:
+        return line, start, end
+    left = max(0, start - 40)
+    right = min(len(line), max(end, start + 1) + 40, left + _MAX_SHOWN_LINE)
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    return shown, start - left + len(prefix), min(end, right) - left + len(prefix)
+
+
+def format_finding(finding: Finding, ctx: ReportContext) -> list[str]:
+    span = finding.span
+    location = f"{finding.path}:{span.start_line}:{span.start_column}:"
+    head = (
+        f"{_paint(ctx, 'path', location)} {_paint(ctx, 'code', finding.code)} "
+        f"{_paint(ctx, 'name', '[' + finding.name + ']')} "
+    )
+    if finding.severity is not Severity.WARNING:
+        head += _paint(ctx, finding.severity.value, finding.severity.value) + ": "
+    lines = [head + finding.message]
+    if not ctx.show_source:
+        return lines
+    source = ctx.source_line(finding.path, span.start_line)
+    if source is not None and source.strip():
+        start = span.start_column - 1
+        end = span.end_column - 1 if span.end_line == span.start_line else len(source)
+        shown, start, end = _excerpt(source, start, end)
+        number = str(span.start_line)
+        pad = " " * len(number)
+        gutter = _paint(ctx, "gutter", f"{pad} |")
+        lines.append(gutter)
+        lines.append(_paint(ctx, "gutter", f"{number} |") + f" {shown}")
+        width = max(1, end - start)
+        lines.append(gutter + " " + " " * start + _paint(ctx, "caret", "^" * width))
+    fix = finding.fix
+    if fix is not None:
+        if fix.applicability is Applicability.SAFE:
+            label = "fix"
+        else:
+            label = "unsafe fix" + ("" if ctx.unsafe_fixes else ", with --unsafe-fixes")
+        lines.append(_paint(ctx, "fix", f"  = {label}: {fix.message}"))
+    return lines
+
+
+def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    if not findings:
+        noun = "file" if ctx.files_checked == 1 else "files"
+        return f"All checks passed ({ctx.files_checked} {noun})."
+    by_severity = Counter(f.severity for f in findings)
+    parts = [
+        f"{by_severity[s]} {s.value}{'' if s is Severity.INFO or by_severity[s] == 1 else 's'}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[s]
+    ]
+    files = len({f.path for f in findings})
+    total = len(findings)
+    text = (
+        f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
+        f"in {files} of {ctx.files_checked} file{'s' if ctx.files_checked != 1 else ''}."
+    )
+    safe = sum(
+        1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE
+    )
+    unsafe = sum(
+        1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.UNSAFE
+    )
+    if safe:
+        text += f" {safe} fixable with `notelint --fix`"
+        text += f" ({unsafe} more with `--unsafe-fixes`)." if unsafe else "."
+    elif unsafe:
+        text += f" {unsafe} fixable with `notelint --fix --unsafe-fixes`."
+    return text
+
+
+def statistics(findings: Sequence[Finding]) -> list[str]:
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter((f.code, f.name) for f in findings if f.fix is not None)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return [
+        f"{n:>{width}}  {code}  [{'*' if fixable[(code, name)] else ' '}] {name}"
+        for (code, name), n in rows
+    ]
+
+
+def fixed_lines(ctx: ReportContext) -> list[str]:
+    lines = []
+    total = sum(len(v) for v in ctx.fixed.values())
+    if not total:
+        return lines
+    if ctx.show_fixes:
+        for path in sorted(ctx.fixed):
+            counts = Counter((f.code, f.name) for f in ctx.fixed[path])
+            lines.append(f"Fixed in {path}:")
+            lines.extend(f"  {n} × {code} [{name}]" for (code, name), n in sorted(counts.items()))
+    lines.append(f"Fixed {total} finding{'s' if total != 1 else ''}.")
+    return lines
+
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    out: list[str] = []
+    shown = [f for f in findings if not (ctx.quiet and f.severity is Severity.INFO)]
+    if ctx.statistics:
+        out.extend(statistics(shown))
+    else:
+        for finding in shown:
+            out.extend(format_finding(finding, ctx))
+            if ctx.show_source:
+                out.append("")
+    out.extend(fixed_lines(ctx))
+    if not ctx.quiet or any(ctx.failing(f) for f in findings):
+        if not (ctx.quiet and not shown):
+            out.append(summary(shown, ctx))
+    return "\n".join(out) + ("\n" if out else "")
