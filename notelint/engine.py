@@ -139,7 +139,7 @@ class Linter:
     @cached_property
     def _per_file_ignores(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
         return [
-            (pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), selectors)
+            (pathspec.GitIgnoreSpec.from_lines([pattern]), selectors)
             for pattern, selectors in self.settings.per_file_ignores.items()
         ]
 
@@ -273,7 +273,10 @@ class Linter:
                     continue
                 result.findings.extend(
                     rule.check_suppressions(
-                        result.path, result.suppressions, result.used_suppressions
+                        result.path,
+                        result.suppressions,
+                        result.used_suppressions,
+                        self.rule_classes,
                     )
                 )
             all_findings.extend(result.findings)

@@ -348,7 +348,9 @@ def _scan_head(
                 None,
             )
             if closing is None:
+                # Everything from the stray backtick on is unparsable as tags.
                 head.unclosed_backtick = source.span(run.start(), run.end())
+                end = run.start()
                 break
             segments.append(("text", cursor, run.start()))
             segments.append(("tag", run.start(), runs[closing].end()))

@@ -139,10 +139,15 @@ class Rule:
         return ()
 
     def check_suppressions(
-        self, path: str, suppressions: Sequence[Suppression], used: set[int]
+        self,
+        path: str,
+        suppressions: Sequence[Suppression],
+        used: set[int],
+        enabled: Sequence[type[Rule]],
     ) -> Iterable[Finding]:
         """Runs once every finding of the file is known and suppressions were applied;
-        ``used`` holds the indices into ``suppressions`` that silenced at least one finding."""
+        ``used`` holds the indices into ``suppressions`` that silenced at least one finding,
+        ``enabled`` the rules of this run."""
         return ()
 
     # -- helpers -----------------------------------------------------------------------------

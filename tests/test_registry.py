@@ -1,0 +1,90 @@
+"""Rules load through entry points and local plugins; malformed rules fail loudly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notelint.config import Settings
+from notelint.engine import Linter
+from notelint.registry import Registry, load_registry, resolve_enabled
+from notelint.rules.base import RuleDefinitionError
+from tests.helpers import PLUGIN
+
+
+def test_builtin_rules_come_from_the_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    [ep] = [ep for ep in entry_points(group="notelint.rules") if ep.name == "builtin"]
+    assert ep.value == "notelint.rules.builtin:RULES"
+    registry = load_registry()
+    assert registry.get("NL001") is not None
+    assert registry.get("invalid-suppression") is registry.get("NL001")
+
+
+def test_local_plugin_rules_load_from_config(tmp_path: Path) -> None:
+    linter = Linter(Settings(root=tmp_path, plugins=[PLUGIN.as_posix()]))
+    assert "NL901" in linter.enabled_codes()
+
+
+def _plugin(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "bad_rule.py"
+    path.write_text(
+        "from notelint.rules.base import Rule\n"
+        "from notelint.findings import Category, Severity\n" + body,
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("class R(Rule):\n    code = 'X1'\n", "code must look like NL123"),
+        (
+            "class R(Rule):\n    code = 'NL950'\n    name = 'Bad Name'\n",
+            "name must be a kebab-case slug",
+        ),
+        (
+            "class R(Rule):\n    '''Doc.'''\n    code = 'NL950'\n    name = 'ok-name'\n"
+            "    category = Category.TAGS\n    severity = Severity.INFO\n",
+            "docstring lacks section",
+        ),
+        (
+            "class R(Rule):\n    code = 'NL950'\n    name = 'no-category'\n",
+            "category must be one of",
+        ),
+        ("raise RuntimeError('boom')\n", "import failed"),
+    ],
+)
+def test_malformed_plugins_fail_with_a_clear_message(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = _plugin(tmp_path, body)
+    with pytest.raises(RuleDefinitionError, match=message):
+        load_registry([path])
+
+
+def test_duplicate_codes_are_refused(tmp_path: Path) -> None:
+    source = PLUGIN.read_text(encoding="utf-8").replace("fixme-title", "another-name")
+    copy = tmp_path / "copy_rule.py"
+    copy.write_text(source, encoding="utf-8")
+    with pytest.raises(RuleDefinitionError, match="NL901 is defined twice"):
+        load_registry([PLUGIN, copy])
+
+
+def test_most_specific_selector_wins() -> None:
+    registry: Registry = load_registry([PLUGIN])
+    enabled = resolve_enabled(
+        registry, select=["NL9"], extend_select=[], ignore=["NL"], online=False
+    )
+    assert [r.code for r in enabled] == ["NL901"]
+    enabled = resolve_enabled(
+        registry, select=["NL901"], extend_select=[], ignore=["fixme-title"], online=False
+    )
+    assert enabled == []
+    enabled = resolve_enabled(
+        registry, select=["structure"], extend_select=[], ignore=[], online=False
+    )
+    assert "NL901" in [r.code for r in enabled]

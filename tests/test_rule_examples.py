@@ -1,0 +1,53 @@
+"""Every rule's documentation is executable: its bad example fires, its good example is silent.
+
+The examples run with the built-in vocabulary only and with just that rule selected, so a rule
+cannot lean on another rule or on this repository's own vocabulary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notelint.config import Settings
+from notelint.engine import lint_text
+from notelint.registry import load_registry
+from notelint.rules.base import DOC_SECTIONS, Rule, doc_example, doc_sections
+
+RULES = load_registry().rules
+
+
+def _settings(tmp_path: Path, rule: type[Rule]) -> Settings:
+    settings = Settings(root=tmp_path)
+    settings.online.enabled = rule.online
+    return settings
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_documentation_has_every_section(rule: type[Rule]) -> None:
+    doc = rule.documentation()
+    sections = doc_sections(doc)
+    assert sections[""].strip(), "a one-line summary comes first"
+    for name in DOC_SECTIONS:
+        assert sections.get(name, "").strip(), f"'## {name}' is empty"
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if not r.examples_need_network], ids=lambda r: f"{r.code}-{r.name}"
+)
+def test_bad_example_fires(rule: type[Rule], tmp_path: Path) -> None:
+    example = doc_example(rule.documentation(), "Example")
+    assert example is not None
+    findings = lint_text(example, settings=_settings(tmp_path, rule), select=[rule.code])
+    assert [f for f in findings if f.code == rule.code], f"{rule.code} did not fire on:\n{example}"
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if not r.examples_need_network], ids=lambda r: f"{r.code}-{r.name}"
+)
+def test_good_example_is_silent(rule: type[Rule], tmp_path: Path) -> None:
+    example = doc_example(rule.documentation(), "Use instead")
+    assert example is not None
+    findings = lint_text(example, settings=_settings(tmp_path, rule), select=[rule.code])
+    assert not [f for f in findings if f.code == rule.code], [f.message for f in findings]
