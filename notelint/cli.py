@@ -174,12 +174,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from notelint.commands import export
 
         return export.run(args)
-    if command == "words":
-        from notelint.commands import words
+    if command in ("words", "init"):
+        # Imported by name: these commands live in modules of their own that may be absent
+        # from a partial install; a missing one is a usage error, not a traceback.
+        import importlib
 
-        return words.run(args)
-    if command == "init":
-        from notelint.commands import init
-
-        return init.run(args)
+        module = importlib.import_module(f"notelint.commands.{command}")
+        status: int = module.run(args)
+        return status
     raise AssertionError(f"unhandled command {command!r}")

@@ -173,9 +173,7 @@ def _describe_error(path: Path, exc: ValidationError) -> str:
     return f"{path}: {prefix}'{loc}': {message} (got {err.get('input')!r})"
 
 
-def settings_from_table(
-    table: dict[str, Any], *, root: Path, config_path: Path | None
-) -> Settings:
+def settings_from_table(table: dict[str, Any], *, root: Path, config_path: Path | None) -> Settings:
     try:
         settings = Settings.model_validate(table)
     except ValidationError as exc:

@@ -26,7 +26,7 @@ class DiscoveryError(Exception):
     """A path given on the command line that does not exist."""
 
 
-def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
+def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -37,10 +37,10 @@ class _GitIgnores:
     root: Path
 
     @cached_property
-    def _specs(self) -> dict[Path, pathspec.PathSpec | None]:
+    def _specs(self) -> dict[Path, pathspec.GitIgnoreSpec | None]:
         return {}
 
-    def _for(self, folder: Path) -> pathspec.PathSpec | None:
+    def _for(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
             ignore = folder / ".gitignore"
             spec = None
@@ -70,7 +70,7 @@ class FileFinder:
     force_exclude: bool = False
 
     @cached_property
-    def _exclude(self) -> pathspec.PathSpec:
+    def _exclude(self) -> pathspec.GitIgnoreSpec:
         return _spec([*self.settings.exclude, *self.settings.extend_exclude])
 
     @cached_property

@@ -47,9 +47,7 @@ class FileResult:
     suppressions: list[Suppression] = field(default_factory=list)
     used_suppressions: set[int] = field(default_factory=set)
     # Where each directive applies: (directive index, first line, last line, codes).
-    suppression_scopes: list[tuple[int, int, int, tuple[str, ...]]] = field(
-        default_factory=list
-    )
+    suppression_scopes: list[tuple[int, int, int, tuple[str, ...]]] = field(default_factory=list)
     error: str | None = None
 
 
@@ -128,7 +126,9 @@ class Linter:
     def _hooks(self) -> dict[str, list[Rule]]:
         names = ("check_document", "check_section", "check_entry", "check_tag", "check_line")
         return {
-            name: [r for r in self.rules if type(r).overrides(name) and not isinstance(r, ProjectRule)]
+            name: [
+                r for r in self.rules if type(r).overrides(name) and not isinstance(r, ProjectRule)
+            ]
             for name in (*names, "check_suppressions")
         }
 
@@ -137,7 +137,7 @@ class Linter:
         return [r for r in self.rules if isinstance(r, ProjectRule)]
 
     @cached_property
-    def _per_file_ignores(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
+    def _per_file_ignores(self) -> list[tuple[pathspec.GitIgnoreSpec, list[str]]]:
         return [
             (pathspec.GitIgnoreSpec.from_lines([pattern]), selectors)
             for pattern, selectors in self.settings.per_file_ignores.items()
@@ -268,11 +268,11 @@ class Linter:
         all_findings: list[Finding] = []
         for result in results:
             ignored = self._ignored_for(result.path)
-            for rule in self._hooks["check_suppressions"]:
-                if not self._allowed(rule.code, ignored):
+            for hook_rule in self._hooks["check_suppressions"]:
+                if not self._allowed(hook_rule.code, ignored):
                     continue
                 result.findings.extend(
-                    rule.check_suppressions(
+                    hook_rule.check_suppressions(
                         result.path,
                         result.suppressions,
                         result.used_suppressions,

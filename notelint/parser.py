@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -33,6 +34,7 @@ from notelint.model import (
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
 
+BulletMarker = Literal["*", "-", "+"]
 _BULLET_RE = re.compile(r"[ \t]*([*+-])(?:[ \t]+|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>")
 _BACKTICKS_RE = re.compile(r"`+")
@@ -102,9 +104,11 @@ def _split_front_matter(source: SourceText) -> tuple[Span | None, str]:
     for line in range(2, source.line_count + 1):
         if _FRONT_MATTER_CLOSE.fullmatch(source.line_text(line)):
             end = source.line_ends[line - 1]
-            blanked = "\n" * line + source.text[source.line_starts[line] :] if (
-                line < source.line_count
-            ) else "\n" * line
+            blanked = (
+                "\n" * line + source.text[source.line_starts[line] :]
+                if (line < source.line_count)
+                else "\n" * line
+            )
             return source.span(0, end), blanked
     return None, source.text
 
@@ -148,14 +152,20 @@ class _Builder:
     def _bullet_list(self, tokens: list[Token], i: int) -> int:
         """Each top-level list item is an entry; returns the index after the list."""
         i += 1
-        while i < len(tokens) and tokens[i].type != "bullet_list_close":
+        while i < len(tokens) and not (
+            tokens[i].type == "bullet_list_close" and tokens[i].level == 0
+        ):
             token = tokens[i]
             if token.type == "list_item_open" and token.level == 1 and token.map is not None:
                 head_stop: int | None = None
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if nxt is not None and nxt.type == "paragraph_open" and nxt.map is not None:
-                    if nxt.map[0] == token.map[0]:
-                        head_stop = nxt.map[1]
+                if (
+                    nxt is not None
+                    and nxt.type == "paragraph_open"
+                    and nxt.map is not None
+                    and nxt.map[0] == token.map[0]
+                ):
+                    head_stop = nxt.map[1]
                 self._entry(token.map[0], token.map[1], head_stop)
             i += 1
         return i + 1
@@ -178,7 +188,7 @@ class _Builder:
         content_start = line_start + bullet.end()
         head_end = source.line_ends[(head_stop or start + 1) - 1]
         draft = _EntryDraft(
-            bullet=bullet.group(1),
+            bullet=cast(BulletMarker, bullet.group(1)),
             bullet_span=source.span(marker_offset, marker_offset + 1),
             head_span=source.span(marker_offset, max(head_end, marker_offset + 1)),
             content_start=content_start,
@@ -289,7 +299,7 @@ def _only_comment(text: str) -> bool:
 
 @dataclass
 class _EntryDraft:
-    bullet: str
+    bullet: BulletMarker
     bullet_span: Span
     head_span: Span
     content_start: int
@@ -318,9 +328,7 @@ class _Head:
     unclosed_backtick: Span | None = None
 
 
-def _scan_head(
-    source: SourceText, start: int, end: int, vocabulary: Vocabulary | None
-) -> _Head:
+def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary | None) -> _Head:
     """Split the bullet paragraph into title, tags and trailing text, with exact offsets.
 
     A tag is a single-backtick code span. Runs of two or more backticks are not tags, except a
@@ -331,9 +339,7 @@ def _scan_head(
     # Segments: ("text", s, e) or ("tag", s, e) with offsets into the source.
     segments: list[tuple[str, int, int]] = []
     cursor = start
-    comments = [
-        (m.start(), m.end()) for m in _HTML_COMMENT_RE.finditer(text, start, end)
-    ]
+    comments = [(m.start(), m.end()) for m in _HTML_COMMENT_RE.finditer(text, start, end)]
     runs = list(_BACKTICKS_RE.finditer(text, start, end))
     index = 0
     while index < len(runs):
@@ -450,8 +456,6 @@ def _suppressions(source: SourceText, code_lines: set[int]) -> list[Suppression]
             )
         else:
             found.append(
-                Suppression.model_construct(
-                    kind=kind, codes=items, words=[], span=span, error=None
-                )
+                Suppression.model_construct(kind=kind, codes=items, words=[], span=span, error=None)
             )
     return found

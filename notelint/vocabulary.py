@@ -96,11 +96,15 @@ class Vocabulary:
             for alias in entry.aliases:
                 if alias in self.entries and alias != entry.canonical:
                     del self.entries[alias]
-            for other in list(self.entries.values()):
-                if other.canonical != entry.canonical and any(
-                    a in claimed for a in other.aliases
-                ):
-                    other.aliases = [a for a in other.aliases if a not in claimed]
+        # A spelling this layer gives to one tag is taken from any earlier tag that had it. Only
+        # earlier entries are looked at, and only spellings claimed by another canonical tag:
+        # an entry must not lose the aliases its own layer gives it.
+        for other in self.entries.values():
+            if any(claimed.get(a, other.canonical) != other.canonical for a in other.aliases):
+                other.aliases = [
+                    a for a in other.aliases if claimed.get(a, other.canonical) == other.canonical
+                ]
+        for entry in layer.values():
             existing = self.entries.get(entry.canonical)
             if existing is None:
                 self.entries[entry.canonical] = entry
@@ -228,8 +232,8 @@ def load_toml(path: Path) -> dict[str, VocabEntry]:
 @cache
 def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
     layers = []
-    # Next to this module rather than importlib.resources: ``notelint`` has no ``__init__.py``,
-    # and resources.files() fails on a namespace package installed in editable mode.
+    # Next to this module rather than through importlib.resources, whose files() fails when
+    # ``notelint`` is a namespace package installed in editable mode.
     data_dir = Path(__file__).parent / "data"
     for name in BUILTIN_FILES:
         resource = data_dir / name

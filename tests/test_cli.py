@@ -9,6 +9,9 @@ import pytest
 
 from tests.helpers import PLUGIN, make_project, run_cli
 
+BASE_CONFIG = (
+    f'[tool.notelint]\npaths = ["notes"]\nplugins = ["{PLUGIN.as_posix()}"]\nselect = ["NL901"]\n'
+)
 CLEAN = "# ICCV\n\n* A Good Paper `ICCV` `US`\n\t> A summary.\n"
 FIXME = "# ICCV\n\n* A FIXME Paper `ICCV` `US`\n\t> A summary.\n"
 
@@ -25,7 +28,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
 
 
-def test_clean_run_exits_zero_and_says_little(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_run_exits_zero_and_says_little(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, "check", "notes/a.md")
     assert run.code == 0
     assert run.out == "All checks passed (1 file).\n"
@@ -46,7 +51,9 @@ def test_findings_exit_one_with_location_source_and_summary(
     assert "\x1b[" not in run.out
 
 
-def test_json_output_is_the_documented_contract(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_is_the_documented_contract(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = run_cli(capsys, "--output-format", "json")
     [item] = run.json()
     assert {
@@ -62,12 +69,19 @@ def test_json_output_is_the_documented_contract(project: Path, capsys: pytest.Ca
         "message",
         "fix",
     } <= set(item)
-    assert (item["path"], item["line"], item["column"], item["end_column"]) == ("notes/b.md", 3, 5, 10)
+    assert (item["path"], item["line"], item["column"], item["end_column"]) == (
+        "notes/b.md",
+        3,
+        5,
+        10,
+    )
     assert item["rule"] == "NL901" and item["severity"] == "warning"
     assert item["fix"] == {
         "applicability": "safe",
         "message": "replace with TODO",
-        "edits": [{"start": {"line": 3, "column": 5}, "end": {"line": 3, "column": 10}, "content": "TODO"}],
+        "edits": [
+            {"start": {"line": 3, "column": 5}, "end": {"line": 3, "column": 10}, "content": "TODO"}
+        ],
     }
 
 
@@ -78,7 +92,9 @@ def test_ignore_exit_zero_and_statistics(project: Path, capsys: pytest.CaptureFi
     assert stats.out.splitlines()[0] == "1  NL901  [*] fixme-title"
 
 
-def test_colour_only_when_asked(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_colour_only_when_asked(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\x1b[" in run_cli(capsys).out
     assert "\x1b[" not in run_cli(capsys, "--no-color").out
@@ -86,16 +102,16 @@ def test_colour_only_when_asked(project: Path, capsys: pytest.CaptureFixture[str
     assert "\x1b[" not in run_cli(capsys).out
 
 
-def test_per_file_ignores_and_severity_override(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_per_file_ignores_and_severity_override(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "pyproject.toml").write_text(
-        f'[tool.notelint]\npaths = ["notes"]\nplugins = ["{PLUGIN.as_posix()}"]\nselect = ["NL901"]\n'
-        '[tool.notelint.per-file-ignores]\n"notes/b.md" = ["NL9"]\n',
+        BASE_CONFIG + '[tool.notelint.per-file-ignores]\n"notes/b.md" = ["NL9"]\n',
         encoding="utf-8",
     )
     assert run_cli(capsys).code == 0
     (project / "pyproject.toml").write_text(
-        f'[tool.notelint]\npaths = ["notes"]\nplugins = ["{PLUGIN.as_posix()}"]\nselect = ["NL901"]\n'
-        'severity = { NL901 = "info" }\n',
+        BASE_CONFIG + 'severity = { NL901 = "info" }\n',
         encoding="utf-8",
     )
     run = run_cli(capsys, "--output-format", "json")
@@ -114,7 +130,11 @@ def test_per_file_ignores_and_severity_override(project: Path, capsys: pytest.Ca
     ],
 )
 def test_config_errors_exit_two_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config: str, message: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    message: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notelint.toml").write_text(config + "\n", encoding="utf-8")
@@ -132,7 +152,9 @@ def test_usage_errors_exit_two(project: Path, capsys: pytest.CaptureFixture[str]
     assert run_cli(capsys, "rule", "NL999").code == 2
 
 
-def test_bad_files_get_a_finding_and_the_run_continues(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_get_a_finding_and_the_run_continues(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "notes" / "latin1.md").write_bytes(b"# caf\xe9\n")
     (project / "notes" / "image.md").write_bytes(b"\x89PNG\x00\x00")
     (project / "notes" / "empty.md").write_bytes(b"")
@@ -144,13 +166,16 @@ def test_bad_files_get_a_finding_and_the_run_continues(project: Path, capsys: py
     assert run.code == 1 and "Traceback" not in run.err
 
 
-def test_gitignore_and_excludes_are_respected(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_gitignore_and_excludes_are_respected(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / ".gitignore").write_text("drafts/\n", encoding="utf-8")
     (project / "notes" / "drafts").mkdir()
     (project / "notes" / "drafts" / "x.md").write_text(FIXME, encoding="utf-8")
     (project / "notes" / "skip.md").write_text(FIXME, encoding="utf-8")
     (project / "pyproject.toml").write_text(
-        (project / "pyproject.toml").read_text() + 'extend-exclude = ["notes/skip.md"]\n', encoding="utf-8"
+        (project / "pyproject.toml").read_text() + 'extend-exclude = ["notes/skip.md"]\n',
+        encoding="utf-8",
     )
     paths = {f["path"] for f in run_cli(capsys, "--output-format", "json").json()}
     assert paths == {"notes/b.md"}
@@ -184,6 +209,9 @@ def test_module_entry_point(project: Path) -> None:
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "notelint", "notes/a.md"], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+        [sys.executable, "-m", "notelint", "notes/a.md"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.returncode == 0, result.stderr

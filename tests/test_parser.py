@@ -157,3 +157,11 @@ def test_user_notes_shape() -> None:
     medvae = d.entries[3]
     assert medvae.title.startswith("MedVAE: E\ufb03cient")
     assert [t.text for t in medvae.tags] == ["MIDL", "Oral", "US", "Stanford", "NL"]
+
+
+def test_nested_bullets_stay_inside_their_entry() -> None:
+    text = "# A\n\n* First `US`\n\t> S.\n\t- nested point\n\t- another\n* Second `US`\n"
+    first, second = doc(text).entries
+    assert first.summary[-1].kind is BlockKind.LOOSE
+    assert first.summary[-1].span.end_line == 6
+    assert second.title == "Second"

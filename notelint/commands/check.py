@@ -110,20 +110,37 @@ def run(args: argparse.Namespace) -> int:
     run_result = linter.lint_files(files)
     findings = run_result.findings
 
+    source_lines = _SourceLines(files)
     if args.write_baseline or args.baseline or args.diff_base:
         from notelint import gating
 
+        if args.write_baseline:
+            # Records every finding of this run, then reports none of them.
+            count = gating.write_baseline(
+                Path(args.write_baseline),
+                findings,
+                source_lines,
+                settings.root,
+                checked=[display for _, display in files],
+            )
+            print(
+                f"notelint: recorded {count} finding{'s' if count != 1 else ''} "
+                f"in {args.write_baseline}",
+                file=sys.stderr,
+            )
+            findings = []
         if args.diff_base:
             findings = gating.only_changed(findings, args.diff_base, settings.root)
-        if args.write_baseline:
-            gating.write_baseline(Path(args.write_baseline), findings)
         if args.baseline:
-            findings = gating.hide_baselined(findings, Path(args.baseline))
+            findings = gating.hide_baselined(
+                findings, Path(args.baseline), source_lines, settings.root
+            )
 
     ctx = ReportContext(
         registry=linter.registry,
         root=settings.root,
         files_checked=run_result.files_checked,
+        files=[display for _, display in files],
         color=_use_color(args),
         quiet=args.quiet,
         statistics=args.statistics,
@@ -131,14 +148,16 @@ def run(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
         fixed=fixed,
         show_fixes=args.show_fixes,
-        source_line=_SourceLines(files),
+        source_line=source_lines,
     )
     shown = findings
     if args.fix_only:
         shown = []
     report = get_renderer(settings.output_format)(shown, ctx)
     if args.output_file:
-        Path(args.output_file).write_text(report, encoding="utf-8")
+        output = Path(args.output_file)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(report, encoding="utf-8")
     elif report:
         sys.stdout.write(report)
         sys.stdout.flush()

@@ -23,9 +23,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
         return EXIT_CLEAN
     settings = settings_for(args)
-    vocabulary = load_vocabulary(
-        settings.vocabulary_dir(), builtin=settings.builtin_vocabulary
-    )
+    vocabulary = load_vocabulary(settings.vocabulary_dir(), builtin=settings.builtin_vocabulary)
     status = EXIT_CLEAN
     documents = []
     for path, display in files_for(args, settings):

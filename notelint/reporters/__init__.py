@@ -20,4 +20,4 @@ def get_renderer(output_format: str) -> Renderer:
     return render
 
 
-__all__ = ["ReportContext", "Renderer", "get_renderer"]
+__all__ = ["Renderer", "ReportContext", "get_renderer"]

@@ -15,6 +15,8 @@ class ReportContext:
     registry: Registry
     root: Path
     files_checked: int = 0
+    # The display paths of the files checked (reports that list clean files too: junit).
+    files: list[str] = field(default_factory=list)
     color: bool = False
     quiet: bool = False
     show_source: bool = True

@@ -121,7 +121,7 @@ def statistics(findings: Sequence[Finding]) -> list[str]:
 
 
 def fixed_lines(ctx: ReportContext) -> list[str]:
-    lines = []
+    lines: list[str] = []
     total = sum(len(v) for v in ctx.fixed.values())
     if not total:
         return lines
@@ -145,7 +145,7 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
             if ctx.show_source:
                 out.append("")
     out.extend(fixed_lines(ctx))
-    if not ctx.quiet or any(ctx.failing(f) for f in findings):
-        if not (ctx.quiet and not shown):
-            out.append(summary(shown, ctx))
+    # Quiet runs print the summary only when something fails the run.
+    if not ctx.quiet or (shown and any(ctx.failing(f) for f in findings)):
+        out.append(summary(shown, ctx))
     return "\n".join(out) + ("\n" if out else "")

@@ -211,9 +211,7 @@ class ProjectRule(Rule):
     def collect(self, document: Document, ctx: CheckContext) -> Any:
         raise NotImplementedError
 
-    def check_project(
-        self, facts: Mapping[str, Any], ctx: ProjectContext
-    ) -> Iterator[Finding]:
+    def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
         raise NotImplementedError
 
 
