@@ -95,9 +95,9 @@ def infer(paths: list[Path], root: Path) -> Inference:
             continue
         document = parse(source, vocabulary)
         result.files += 1
-        for entry in document.entries:
+        for note in document.entries:
             result.entries += 1
-            counts.update(tag.text for tag in entry.tags if tag.text.strip())
+            counts.update(tag.text for tag in note.tags if tag.text.strip())
 
     builtin: dict[str, TagGroup] = {}
     local: dict[str, TagGroup] = {}
@@ -249,9 +249,11 @@ def run(args: argparse.Namespace) -> int:
             problems.append(f"{standalone.name} exists")
     else:
         config_target = pyproject
-        if pyproject.is_file() and _has_notelint_table(pyproject.read_text(encoding="utf-8")):
-            if not force:
-                problems.append("pyproject.toml already has a [tool.notelint] table")
+        configured = pyproject.is_file() and _has_notelint_table(
+            pyproject.read_text(encoding="utf-8")
+        )
+        if configured and not force:
+            problems.append("pyproject.toml already has a [tool.notelint] table")
     vocab_target = cwd / VOCABULARY_DIR / VOCABULARY_FILE
     if vocab_target.exists() and not force:
         problems.append(f"{VOCABULARY_DIR}/{VOCABULARY_FILE} exists")
@@ -278,10 +280,10 @@ def run(args: argparse.Namespace) -> int:
     by_category = Counter(g.category for g in inference.groups)
     aliases = sum(len(g.proposed_aliases(vocabulary)) for g in inference.groups)
     parts = [
-        f"{n} {category}" for category, n in by_category.items() if category != UNSORTED_CATEGORY
+        f"{category}: {n}" for category, n in by_category.items() if category != UNSORTED_CATEGORY
     ]
     if by_category.get(UNSORTED_CATEGORY):
-        parts.append(f"{by_category[UNSORTED_CATEGORY]} to categorise under [{UNSORTED_CATEGORY}]")
+        parts.append(f"to categorise under [{UNSORTED_CATEGORY}]: {by_category[UNSORTED_CATEGORY]}")
     where = (
         "[tool.notelint] in pyproject.toml" if config_target is pyproject else config_target.name
     )
