@@ -8,6 +8,7 @@ and an unexpected one says how to get the traceback (``NOTELINT_DEBUG=1``).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -128,6 +129,24 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return ["check", *argv]
 
 
+class _LowercaseLevelFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        record.levelname = record.levelname.lower()
+        return super().format(record)
+
+
+def _log_warnings_to_stderr() -> None:
+    """Library warnings (e.g. the online check's 'N entries could not be verified') reach the
+    user as ``notelint: warning: …`` lines."""
+    logger = logging.getLogger("notelint")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_LowercaseLevelFormatter("notelint: %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
@@ -135,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    _log_warnings_to_stderr()
     try:
         return _dispatch(args)
     except USAGE_ERRORS as exc:

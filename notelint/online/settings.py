@@ -55,8 +55,38 @@ class ProviderSettings(BaseModel):
         return value.rstrip("/")
 
 
-def _provider(**defaults: Any) -> Any:
-    return Field(default_factory=lambda: ProviderSettings(**defaults))
+# Each provider's defaults; a provider table in the configuration overrides them key by key.
+PROVIDER_DEFAULTS: dict[str, dict[str, Any]] = {
+    "dblp": {"base-url": "https://dblp.org", "min-interval": 1.0, "max-connections": 1},
+    "semantic-scholar": {
+        "base-url": "https://api.semanticscholar.org",
+        "min-interval": 1.0,
+        "max-connections": 1,
+        "api-key-env": "SEMANTIC_SCHOLAR_API_KEY",
+        "max-results": 1,
+    },
+    "openreview": {
+        "base-url": "https://api2.openreview.net",
+        "min-interval": 1.0,
+        "max-connections": 2,
+    },
+    "crossref": {
+        "base-url": "https://api.crossref.org",
+        "min-interval": 0.1,
+        "max-connections": 2,
+        "max-results": 5,
+    },
+    "arxiv": {
+        "base-url": "https://export.arxiv.org",
+        "min-interval": 3.0,
+        "max-connections": 1,
+        "max-results": 5,
+    },
+}
+
+
+def _provider(name: str) -> Any:
+    return Field(default_factory=lambda: ProviderSettings.model_validate(PROVIDER_DEFAULTS[name]))
 
 
 class OnlineSettings(BaseModel):
@@ -70,25 +100,11 @@ class OnlineSettings(BaseModel):
 
     # -- providers ------------------------------------------------------------------------------
     providers: list[str] = Field(default_factory=lambda: list(PROVIDER_NAMES))
-    dblp: ProviderSettings = _provider(
-        base_url="https://dblp.org", min_interval=1.0, max_connections=1
-    )
-    semantic_scholar: ProviderSettings = _provider(
-        base_url="https://api.semanticscholar.org",
-        min_interval=1.0,
-        max_connections=1,
-        api_key_env="SEMANTIC_SCHOLAR_API_KEY",
-        max_results=1,
-    )
-    openreview: ProviderSettings = _provider(
-        base_url="https://api2.openreview.net", min_interval=1.0, max_connections=2
-    )
-    crossref: ProviderSettings = _provider(
-        base_url="https://api.crossref.org", min_interval=0.1, max_connections=2, max_results=5
-    )
-    arxiv: ProviderSettings = _provider(
-        base_url="https://export.arxiv.org", min_interval=3.0, max_connections=1, max_results=5
-    )
+    dblp: ProviderSettings = _provider("dblp")
+    semantic_scholar: ProviderSettings = _provider("semantic-scholar")
+    openreview: ProviderSettings = _provider("openreview")
+    crossref: ProviderSettings = _provider("crossref")
+    arxiv: ProviderSettings = _provider("arxiv")
 
     # -- network behaviour ----------------------------------------------------------------------
     timeout: float = Field(default=15.0, gt=0)  # seconds, every request
@@ -109,6 +125,20 @@ class OnlineSettings(BaseModel):
     fuzzy_threshold: float = Field(default=90.0, ge=0, le=100)  # title similarity, 0-100
     # Candidates scoring within this many points of the best one compete with it.
     ambiguity_margin: float = Field(default=2.0, ge=0, le=100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _merge_provider_defaults(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        merged = dict(data)
+        for name, defaults in PROVIDER_DEFAULTS.items():
+            for key in (name, name.replace("-", "_")):
+                table = merged.get(key)
+                if isinstance(table, dict):
+                    given = {str(k).replace("_", "-"): v for k, v in table.items()}
+                    merged[key] = {**defaults, **given}
+        return merged
 
     @field_validator("providers")
     @classmethod

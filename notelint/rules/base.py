@@ -103,6 +103,8 @@ class ProjectContext:
 
     settings: Settings
     vocabulary: Vocabulary
+    # Per-run scratch space shared by project rules (e.g. one online lookup for all of them).
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
 class Rule:

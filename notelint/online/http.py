@@ -1,0 +1,276 @@
+"""The network layer: one ``httpx.AsyncClient`` with manners.
+
+* Pacing per provider: the starts of two requests to a provider (retries included) are at least
+  its ``min-interval`` apart; a 429's ``Retry-After`` holds back every request to that provider.
+* Bounded concurrency per provider (each provider is one host): at most
+  ``min(concurrency, max-connections)`` requests in flight.
+* Retries with exponential backoff and jitter on 429, 5xx and timeouts, honouring
+  ``Retry-After`` (a wait longer than ``max-backoff`` is not waited: the lookup fails). A refused
+  connection is retried once, after a short pause; a provider that cannot be reached twice in a
+  row is then skipped for the rest of the run, so a machine without network fails fast.
+* A timeout on every request and an overall deadline.
+* An identifying User-Agent with the contact address from the configuration. Headers (and so API
+  keys) are never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+if TYPE_CHECKING:
+    from notelint.online.settings import OnlineSettings
+
+logger = logging.getLogger("notelint.online")
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_CONNECT_RETRY_DELAY = 0.25
+
+
+class ProviderError(Exception):
+    """A lookup that got no usable answer (the provider's name is in the message)."""
+
+    def __init__(self, provider: str, message: str) -> None:
+        super().__init__(f"{provider}: {message}")
+        self.provider = provider
+        self.reason = message
+
+
+class ProviderUnavailable(ProviderError):
+    """The provider could not be reached (no network, refused, DNS)."""
+
+
+class DeadlineExceeded(ProviderError):
+    """The overall deadline of the online check passed."""
+
+
+def user_agent(contact: str | None) -> str:
+    try:
+        from importlib.metadata import version
+
+        ours = version("notelint")
+    except Exception:  # not installed (running from a checkout)
+        ours = "0"
+    agent = f"notelint/{ours} (research-notes linter"
+    if contact:
+        agent += f"; mailto:{contact}"
+    return agent + ")"
+
+
+class Pacer:
+    """Keeps the starts of consecutive requests at least ``interval`` seconds apart."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            delay = self._next - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self._next = time.monotonic() + self.interval
+
+    def release(self) -> None:
+        """The last request never reached the server: the next one need not wait for it."""
+        self._next = time.monotonic()
+
+    def hold(self, seconds: float) -> None:
+        """No request before ``seconds`` from now (a server asked us to wait)."""
+        self._next = max(self._next, time.monotonic() + seconds)
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    provider: str
+    method: str
+    url: str
+    started: float  # time.monotonic()
+
+
+@dataclass
+class _ProviderState:
+    pacer: Pacer
+    slots: asyncio.Semaphore
+
+
+@dataclass
+class HttpClient:
+    """Shared by all providers of one run. Use as ``async with HttpClient(...) as client``."""
+
+    settings: OnlineSettings
+    deadline: float  # time.monotonic() after which nothing is sent
+    transport: httpx.AsyncBaseTransport | None = None
+    sent: list[SentRequest] = field(default_factory=list)
+    unavailable: dict[str, str] = field(default_factory=dict)  # provider → why
+    # Connection failures in a row per provider: two mean the provider cannot be reached.
+    _connect_failures: dict[str, int] = field(default_factory=dict)
+    _states: dict[str, _ProviderState] = field(default_factory=dict)
+    _client: httpx.AsyncClient | None = None
+
+    async def __aenter__(self) -> HttpClient:
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": user_agent(self.settings.contact)},
+            timeout=self.settings.timeout,
+            follow_redirects=True,
+            transport=self.transport,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def register(self, provider: str, *, interval: float, max_connections: int) -> None:
+        slots = min(self.settings.concurrency, max_connections)
+        self._states[provider] = _ProviderState(Pacer(interval), asyncio.Semaphore(slots))
+
+    def _state(self, provider: str) -> _ProviderState:
+        state = self._states.get(provider)
+        if state is None:
+            spec = self.settings.provider(provider)
+            self.register(
+                provider, interval=spec.min_interval, max_connections=spec.max_connections
+            )
+            state = self._states[provider]
+        return state
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def _backoff(self, attempt: int) -> float:
+        base = self.settings.backoff * (2**attempt)
+        return float(min(self.settings.max_backoff, base) * (0.5 + random.random() / 2))
+
+    async def request(
+        self,
+        provider: str,
+        url: str,
+        *,
+        method: str = "GET",
+        params: dict[str, str] | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+        not_found_ok: bool = False,
+    ) -> httpx.Response | None:
+        """The response, or None for a 404 when ``not_found_ok``; raises :class:`ProviderError`."""
+        if self._client is None:
+            raise RuntimeError("HttpClient used outside 'async with'")
+        state = self._state(provider)
+        attempt = 0
+        while True:
+            if provider in self.unavailable:
+                raise ProviderUnavailable(provider, self.unavailable[provider])
+            if self.remaining() <= 0:
+                raise DeadlineExceeded(provider, "deadline passed")
+            retry_after: float | None = None
+            failure: str
+            connect_failed = False
+            async with state.slots:
+                await state.pacer.wait()
+                if provider in self.unavailable:  # found out while this request waited
+                    raise ProviderUnavailable(provider, self.unavailable[provider])
+                if self.remaining() <= 0:
+                    raise DeadlineExceeded(provider, "deadline passed")
+                timeout = min(self.settings.timeout, max(self.remaining(), 0.001))
+                self.sent.append(SentRequest(provider, method, url, time.monotonic()))
+                logger.debug("%s %s %s", provider, method, url)
+                try:
+                    response = await self._client.request(
+                        method, url, params=params, json=json, headers=headers, timeout=timeout
+                    )
+                except httpx.TimeoutException:
+                    failure = f"timed out after {timeout:.3g} s"
+                except (httpx.ConnectError, httpx.RemoteProtocolError) as exc:
+                    failures = self._connect_failures.get(provider, 0) + 1
+                    self._connect_failures[provider] = failures
+                    failure = f"cannot connect ({type(exc).__name__})"
+                    connect_failed = True
+                    state.pacer.release()
+                    if failures > 1:
+                        self.unavailable[provider] = failure
+                        raise ProviderUnavailable(provider, failure) from None
+                except httpx.HTTPError as exc:
+                    raise ProviderError(
+                        provider, f"request failed ({type(exc).__name__})"
+                    ) from None
+                else:
+                    self._connect_failures[provider] = 0
+                    status = response.status_code
+                    if status == 404 and not_found_ok:
+                        return None
+                    if status < 400:
+                        return response
+                    if status not in RETRY_STATUSES:
+                        raise ProviderError(provider, f"HTTP {status}")
+                    failure = f"HTTP {status}"
+                    retry_after = _retry_after(response.headers.get("Retry-After"))
+                    if status == 429 and retry_after is not None:
+                        state.pacer.hold(retry_after)
+            if attempt >= self.settings.retries:
+                raise ProviderError(provider, f"{failure} (after {attempt + 1} attempts)")
+            delay = retry_after if retry_after is not None else self._backoff(attempt)
+            if connect_failed:
+                # A refused connection is retried once, soon: a machine without network
+                # should not wait for backoffs meant for a busy server.
+                delay = min(delay, _CONNECT_RETRY_DELAY)
+            if delay > self.settings.max_backoff:
+                raise ProviderError(provider, f"{failure}; asked to wait {delay:.0f} s")
+            if delay >= self.remaining():
+                raise DeadlineExceeded(provider, f"{failure}; no time left to retry")
+            attempt += 1
+            logger.debug("%s: %s, retrying in %.3g s", provider, failure, delay)
+            await asyncio.sleep(delay)
+
+    async def get_json(
+        self,
+        provider: str,
+        url: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        not_found_ok: bool = False,
+        method: str = "GET",
+        json: Any = None,
+    ) -> Any:
+        """Decoded JSON (None for an allowed 404); malformed JSON is a :class:`ProviderError`."""
+        response = await self.request(
+            provider,
+            url,
+            method=method,
+            params=params,
+            json=json,
+            headers=headers,
+            not_found_ok=not_found_ok,
+        )
+        if response is None:
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise ProviderError(provider, "malformed JSON in the response") from None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
