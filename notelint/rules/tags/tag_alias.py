@@ -1,0 +1,72 @@
+"""A tag written as one of its aliases instead of its canonical spelling.
+
+## What it does
+Reports a tag that the vocabulary knows as an alias (`USA`, `UK`, `NIPS`) and offers its
+canonical spelling (`US`, `GB`, `NeurIPS`). A letter-case variant of an alias (`usa`) is
+reported here too, with the same fix. When the entry also carries another spelling of the same
+tag, `redundant-tags` (NL305) reports the pair instead; a deprecated tag is left to
+`deprecated-tag` (NL307).
+
+## Why is this bad?
+Two spellings of one tag split the notes in two: searching for `US` misses the papers tagged
+`USA`, and counts per tag come out wrong.
+
+## Example
+```markdown
+# NeurIPS
+
+* Attention Is All You Need `NIPS` `Google` `USA`
+```
+
+## Use instead
+```markdown
+# NeurIPS
+
+* Attention Is All You Need `NeurIPS` `Google` `US`
+```
+
+## Fix safety
+Safe: the alias and the canonical spelling name the same vocabulary entry, so replacing one
+with the other cannot change what the notes say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.model import Entry, Section, TagMatch
+from notelint.rules.base import CheckContext, Rule
+from notelint.rules.tags._shared import EntryFacts, entry_facts, replace_text
+
+
+class TagAlias(Rule):
+    code = "NL302"
+    name = "tag-alias"
+    category = Category.TAGS
+    severity = Severity.WARNING
+    fixable = FixAvailability.SAFE
+
+    def check_entry(self, entry: Entry, section: Section, ctx: CheckContext) -> Iterable[Finding]:
+        facts = entry_facts(ctx, entry)
+        return self._check(facts, entry, ctx) if facts.respelt else ()
+
+    def _check(self, facts: EntryFacts, entry: Entry, ctx: CheckContext) -> Iterator[Finding]:
+        for tag in facts.respelt:
+            ref = tag.resolved
+            assert ref is not None
+            if ref.match is TagMatch.CASE and tag.text.lower() == ref.canonical.lower():
+                continue  # the canonical spelling in another case: tag-case (NL303)
+            if ref.canonical in facts.shared:
+                continue  # redundant-tags (NL305)
+            yield self.finding(
+                ctx,
+                tag.span,
+                f"tag `{tag.text}` is an alias of `{ref.canonical}`",
+                ctx.fix(
+                    f"replace with `{ref.canonical}`",
+                    [replace_text(ctx, tag, ref.canonical)],
+                    Applicability.SAFE,
+                ),
+                entry=entry,
+            )
