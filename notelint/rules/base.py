@@ -27,6 +27,7 @@ stores), and ``check_project`` turns all files' facts into findings.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -231,9 +232,15 @@ def rule_docstring(rule: type[Rule]) -> str:
 
 
 def _dedent_doc(doc: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(doc)
+    """Like ``inspect.cleandoc`` but keeps tabs: rule examples are notes, and tabs matter there."""
+    first, _, rest = doc.strip("\n").partition("\n")
+    lines = rest.split("\n")
+    indents = [line[: len(line) - len(line.lstrip())] for line in lines if line.strip()]
+    # Character-wise common prefix of the indentation (not a path).
+    common = os.path.commonprefix(indents) if indents else ""  # noqa: RUF071
+    # Whitespace-only lines are kept as written (an example may be about them).
+    body = [line.removeprefix(common) for line in lines]
+    return (first.strip() + "\n" + "\n".join(body)).strip("\n")
 
 
 _FENCE_RE = re.compile(r"^(```+|~~~+)[^\n]*\n(.*?)^\1\s*$", re.MULTILINE | re.DOTALL)
@@ -244,8 +251,13 @@ def doc_sections(doc: str) -> dict[str, str]:
     sections: dict[str, str] = {}
     current = ""
     lines: list[str] = []
+    fence: str | None = None
     for line in doc.splitlines():
-        if line.startswith("## "):
+        marker = line.lstrip()[:3]
+        if marker in ("```", "~~~"):
+            # ``## `` inside an example block is a notes heading, not a doc section.
+            fence = None if fence == marker else (fence or marker)
+        if fence is None and line.startswith("## "):
             sections[current] = "\n".join(lines).strip("\n")
             current, lines = line[3:].strip(), []
         else:

@@ -14,7 +14,7 @@ and a reader cannot tell what the author intended.
 
 <!-- notelint-disable-next-line NL999 -->
 * A Paper `ICCV`
-	> A summary.
+  > A summary.
 ```
 
 ## Use instead
@@ -23,7 +23,7 @@ and a reader cannot tell what the author intended.
 
 <!-- notelint-disable-next-line NL102 -->
 * A Paper `ICCV`
-	> A summary.
+  > A summary.
 ```
 
 ## Fix safety

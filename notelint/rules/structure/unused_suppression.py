@@ -15,7 +15,7 @@ was once wrong. Removing them keeps suppressions meaningful, as ruff's unused-no
 
 <!-- notelint-disable-next-line -->
 * A Paper `ICCV`
-	> A summary.
+  > A summary.
 ```
 
 ## Use instead
@@ -23,7 +23,7 @@ was once wrong. Removing them keeps suppressions meaningful, as ruff's unused-no
 # ICCV
 
 * A Paper `ICCV`
-	> A summary.
+  > A summary.
 ```
 
 ## Fix safety

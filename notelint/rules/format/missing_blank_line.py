@@ -1,0 +1,115 @@
+"""An entry that follows the previous one without a blank line, where the file uses them.
+
+## What it does
+In a file whose entries are mostly separated by a blank line, reports an entry that starts on
+the line right after the previous entry. Only entries of the same section are compared, and a
+line holding only whitespace counts as blank. Files that write their entries without blank lines
+are left alone.
+
+## Why is this bad?
+The blank line is what makes a long list of papers readable as separate notes. Without it two
+entries run together in the text, and the last summary line of one is easily taken for the start
+of the next.
+
+## Example
+```markdown
+# CVPR
+
+* Improving Accuracy and Calibration via Differentiated Deep Mutual Learning `CN`
+    > Tricks to reduce the calibration error of ensembles.
+
+* DINOv2 Meets Text: A Unified Framework for Vision-Language Alignment `Meta` `FR`
+    > Align a frozen DINOv2 with text through a few trainable blocks.
+* Words or Vision: Do Vision-Language Models Have Blind Faith in Text? `SG` `NUS`
+    > VLMs over-rely on text, even when it is corrupted.
+
+* Just Dance with π! A Poly-modal Inductor for Video Anomaly Detection `Toyota` `FR`
+    > Induce extra modalities from video to detect anomalies with weak labels.
+```
+
+## Use instead
+```markdown
+# CVPR
+
+* Improving Accuracy and Calibration via Differentiated Deep Mutual Learning `CN`
+    > Tricks to reduce the calibration error of ensembles.
+
+* DINOv2 Meets Text: A Unified Framework for Vision-Language Alignment `Meta` `FR`
+    > Align a frozen DINOv2 with text through a few trainable blocks.
+
+* Words or Vision: Do Vision-Language Models Have Blind Faith in Text? `SG` `NUS`
+    > VLMs over-rely on text, even when it is corrupted.
+
+* Just Dance with π! A Poly-modal Inductor for Video Anomaly Detection `Toyota` `FR`
+    > Induce extra modalities from video to detect anomalies with weak labels.
+```
+
+## Fix safety
+Safe: the fix inserts an empty line (with the file's line ending) before the entry, or before the
+comments directly above it. The list already has blank lines between its items, so it renders
+the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.model import Document, Entry
+from notelint.rules.base import CheckContext, Rule
+from notelint.rules.structure._helpers import joins_line_endings, quoted
+
+_COMMENT_LINE_RE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
+
+
+class MissingBlankLine(Rule):
+    code = "NL206"
+    name = "missing-blank-line"
+    category = Category.FORMAT
+    severity = Severity.WARNING
+    fixable = FixAvailability.SAFE
+
+    def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
+        separated = 0
+        joined: list[tuple[Entry, int]] = []  # entry and the line to insert the blank line at
+        for section in document.sections:
+            for previous, entry in zip(section.entries, section.entries[1:], strict=False):
+                line = self._insert_line(ctx, previous, entry)
+                if line is None:
+                    separated += 1
+                else:
+                    joined.append((entry, line))
+        if not joined or separated <= len(joined):
+            return
+        source = ctx.source
+        newline = ctx.document.newline
+        for entry, line in joined:
+            at = source.line_starts[line - 1]
+            blank = newline
+            if joins_line_endings(source.text, at, at, blank):
+                blank = source.line_ending(line - 1)  # a lone \r: repeat it
+            fix = ctx.fix("insert a blank line", [ctx.edit(at, at, blank)], Applicability.SAFE)
+            yield self.finding(
+                ctx,
+                entry.bullet_span,
+                f"no blank line before the entry {quoted(entry.title or '')}",
+                fix,
+                entry=entry,
+            )
+
+    @staticmethod
+    def _insert_line(ctx: CheckContext, previous: Entry, entry: Entry) -> int | None:
+        """None when a blank line precedes the entry (above any comment lines right before its
+        bullet); else the line where the blank line goes."""
+        source = ctx.source
+        line = entry.bullet_span.start_line
+        stop = previous.head_span.start_line
+        while line - 1 > stop:
+            text = source.line_text(line - 1)
+            if not text.strip():
+                return None
+            if not _COMMENT_LINE_RE.fullmatch(text):
+                return line
+            line -= 1
+        return line

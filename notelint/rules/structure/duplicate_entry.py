@@ -1,0 +1,128 @@
+"""The same paper noted twice, in one file or across files.
+
+## What it does
+Reports an entry whose title is the same as an earlier entry's, in the same file or in another
+file of the run. Titles are compared after Unicode normalisation (NFKC), ignoring letter case,
+punctuation and spacing, so `CAD-Recode: Reverse Engineering` and `CAD Recode - reverse
+engineering` are the same title. The first entry (by path, then line) is kept; every later one
+is reported with the place of the first.
+
+## Why is this bad?
+Two notes on one paper drift apart: the tags, the venue and the summary get corrected in one
+copy and not in the other, and counts and exports list the paper twice. Merge the two summaries
+into one entry.
+
+## Example
+```markdown
+# ICCV
+
+* CAD-Recode: Reverse Engineering CAD Code from Point Clouds `ICCV` `LU`
+    > Generate CadQuery Python code from a point cloud with an LLM.
+
+# arXiv
+
+* CAD-Recode: reverse engineering CAD code from point clouds `LU`
+    > Reverse-engineer CAD models by writing Python code.
+```
+
+## Use instead
+```markdown
+# ICCV
+
+* CAD-Recode: Reverse Engineering CAD Code from Point Clouds `ICCV` `LU`
+    > Reverse-engineer CAD models from point clouds: an LLM writes CadQuery Python code.
+```
+
+## Fix safety
+No fix: merging two notes means choosing between their summaries and tags.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from notelint.findings import Category, Finding, FixAvailability, Severity
+from notelint.model import Document, Span
+from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
+from notelint.rules.structure._helpers import quoted
+
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+_SPAN_FIELDS = (
+    "start_line",
+    "start_column",
+    "start_offset",
+    "end_line",
+    "end_column",
+    "end_offset",
+)
+
+
+def title_key(title: str) -> str:
+    """Normalised title: NFKC, case-folded, punctuation and whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return _NOT_WORD_RE.sub(" ", text).strip()
+
+
+class DuplicateEntry(ProjectRule):
+    code = "NL104"
+    name = "duplicate-entry"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    fixable = FixAvailability.NONE
+
+    def collect(self, document: Document, ctx: CheckContext) -> list[list[Any]]:
+        """``[title key, title, [span fields…]]`` for each titled entry, in file order."""
+        facts: list[list[Any]] = []
+        for entry in document.entries:
+            span = entry.title_span
+            if span is None:
+                continue
+            key = title_key(entry.title)
+            if not key:
+                continue
+            facts.append([key, entry.title, [getattr(span, name) for name in _SPAN_FIELDS]])
+        return facts
+
+    def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
+        first_seen: dict[str, tuple[str, int]] = {}
+        found: list[tuple[str, int, Finding]] = []
+        for path in sorted(facts):
+            rows = facts[path] or []
+            spans = [(_span(row[2]), str(row[0]), str(row[1])) for row in rows]
+            spans.sort(key=lambda item: item[0].start_offset)
+            for span, key, title in spans:
+                first = first_seen.get(key)
+                if first is None:
+                    first_seen[key] = (path, span.start_line)
+                    continue
+                where = f"{first[0]}:{first[1]}"
+                finding = self.finding_at(
+                    path,
+                    span,
+                    f"duplicate entry {quoted(title)}: first noted at {where}",
+                    entry_title=title,
+                )
+                found.append((path, span.start_offset, finding))
+        found.sort(key=lambda item: (item[0], item[1]))
+        for _path, _offset, finding in found:
+            yield finding
+
+
+def _span(data: Any) -> Span:
+    """A span back from its facts: a list of the six fields, or a mapping of them."""
+    if isinstance(data, Mapping):
+        values = [int(data[name]) for name in _SPAN_FIELDS]
+    else:
+        values = [int(value) for value in data]
+    start_line, start_column, start_offset, end_line, end_column, end_offset = values
+    return Span.model_construct(
+        start_line=start_line,
+        start_column=start_column,
+        start_offset=start_offset,
+        end_line=end_line,
+        end_column=end_column,
+        end_offset=end_offset,
+    )

@@ -1,0 +1,258 @@
+"""Format rules (NL201-NL206): what fires, where, with which message, and what the fix does."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from notelint.config import Settings
+from notelint.engine import lint_text
+from notelint.findings import Applicability, Finding
+
+
+def lint(text: str, code: str, tmp_path: Path) -> list[Finding]:
+    findings = lint_text(text, settings=Settings(root=tmp_path), select=[code])
+    return [f for f in findings if f.code == code]
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> str:
+    """Apply every finding's edits, last offset first; edits must not overlap."""
+    edits = sorted(
+        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
+        key=lambda e: (e.span.start_offset, e.span.end_offset),
+    )
+    for before, after in itertools.pairwise(edits):
+        assert before.span.end_offset <= after.span.start_offset, "overlapping edits"
+    for edit in reversed(edits):
+        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
+    return text
+
+
+def where(finding: Finding) -> tuple[int, int, int, int]:
+    s = finding.span
+    return (s.start_line, s.start_column, s.end_line, s.end_column)
+
+
+def assert_fixed(text: str, code: str, tmp_path: Path, expected: str) -> None:
+    """The fixes give ``expected``, and linting it again finds nothing."""
+    findings = lint(text, code, tmp_path)
+    assert all(f.fix and f.fix.applicability is Applicability.SAFE for f in findings)
+    fixed = apply_fixes(text, findings)
+    assert fixed == expected
+    assert lint(fixed, code, tmp_path) == []
+
+
+# -- NL201 trailing-whitespace ---------------------------------------------------------------
+
+
+def test_nl201_trailing_whitespace(tmp_path: Path) -> None:
+    text = "# ICLR \n\n* A `US` \t\n\t> Text.  \n\t\n"
+    findings = lint(text, "NL201", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 7, 1, 8), "trailing whitespace (1 space)"),
+        ((3, 9, 3, 11), "trailing whitespace (1 space and 1 tab)"),
+        ((4, 9, 4, 11), "trailing whitespace (2 spaces)"),
+    ]
+    assert_fixed(text, "NL201", tmp_path, "# ICLR\n\n* A `US`\n\t> Text.\n\t\n")
+
+
+def test_nl201_crlf_and_last_line(tmp_path: Path) -> None:
+    text = "# A \r\n* b\r\n  > c \r\n  > d  "
+    findings = lint(text, "NL201", tmp_path)
+    assert [where(f) for f in findings] == [(1, 4, 1, 5), (3, 6, 3, 7), (4, 6, 4, 8)]
+    assert_fixed(text, "NL201", tmp_path, "# A\r\n* b\r\n  > c\r\n  > d")
+
+
+def test_nl201_not_in_code_blocks(tmp_path: Path) -> None:
+    text = "* a\n  > b\n\n```\ncode  \n```\n\n    indented code  \n"
+    assert lint(text, "NL201", tmp_path) == []
+
+
+# -- NL202 whitespace-only-line --------------------------------------------------------------
+
+
+def test_nl202_whitespace_only_lines(tmp_path: Path) -> None:
+    text = "* a\n\t> b\n\t\n* c\n  \t \n\n\t"
+    findings = lint(text, "NL202", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((3, 1, 3, 2), "line holds only whitespace (1 tab)"),
+        ((5, 1, 5, 5), "line holds only whitespace (3 spaces and 1 tab)"),
+        ((7, 1, 7, 2), "line holds only whitespace (1 tab)"),
+    ]
+    assert_fixed(text, "NL202", tmp_path, "* a\n\t> b\n\n* c\n\n\n")
+
+
+def test_nl202_keeps_crlf(tmp_path: Path) -> None:
+    assert_fixed("* a\r\n\t\r\n* b\r\n", "NL202", tmp_path, "* a\r\n\r\n* b\r\n")
+
+
+def test_nl202_not_in_code_blocks(tmp_path: Path) -> None:
+    assert lint("```\nx\n  \ny\n```\n", "NL202", tmp_path) == []
+
+
+# -- NL203 double-space-in-title -------------------------------------------------------------
+
+
+def test_nl203_inside_title_and_before_first_tag(tmp_path: Path) -> None:
+    text = "* Observation  Tasks `SnT`\n  > s\n* Performance  `WR` `JRC`\n  > s\n"
+    findings = lint(text, "NL203", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 14, 1, 16), '2 spaces between "Observation" and "Tasks"'),
+        ((3, 14, 3, 16), "2 spaces between the title and `WR`"),
+    ]
+    assert_fixed(
+        text,
+        "NL203",
+        tmp_path,
+        "* Observation Tasks `SnT`\n  > s\n* Performance `WR` `JRC`\n  > s\n",
+    )
+
+
+def test_nl203_tabs_collapse_to_one_space(tmp_path: Path) -> None:
+    text = "* A\t\tB `US`\n"
+    [finding] = lint(text, "NL203", tmp_path)
+    assert finding.message == '2 tabs between "A" and "B"'
+    assert_fixed(text, "NL203", tmp_path, "* A B `US`\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* A wrapped\n  title `US`\n",  # a line break, not a double space
+        "* Title `US`  `GE`\n",  # between tags: not the title
+        "* Title `US`  \n",  # trailing whitespace: NL201
+        "* Title\n\t> Summary with  two spaces.\n",  # summaries are not titles
+    ],
+)
+def test_nl203_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL203", tmp_path) == []
+
+
+# -- NL204 inconsistent-indentation ----------------------------------------------------------
+
+
+def test_nl204_spaces_in_a_tab_file(tmp_path: Path) -> None:
+    text = "* a\n\t> s\n\n* b\n    > s\n    1. item\n        deeper: not one level\n\n* c\n\t> s\n"
+    [finding] = lint(text, "NL204", tmp_path)
+    assert where(finding) == (5, 1, 5, 5)
+    assert finding.message == "2 summary lines indented with 4 spaces; this file indents with tabs"
+    assert finding.entry_title == "b"
+    assert_fixed(
+        text,
+        "NL204",
+        tmp_path,
+        text.replace("    > s", "\t> s").replace("    1. item", "\t1. item"),
+    )
+
+
+def test_nl204_tab_in_a_space_file_uses_the_files_width(tmp_path: Path) -> None:
+    text = "* a\n  > s\n\n* b\n  > s\n\n* c\n\t> s\n"
+    [finding] = lint(text, "NL204", tmp_path)
+    assert finding.message == "1 summary line indented with a tab; this file indents with 2 spaces"
+    assert_fixed(text, "NL204", tmp_path, "* a\n  > s\n\n* b\n  > s\n\n* c\n  > s\n")
+
+
+def test_nl204_tie_goes_to_the_first_entry(tmp_path: Path) -> None:
+    text = "* a\n\t> s\n\n* b\n    > s\n"
+    [finding] = lint(text, "NL204", tmp_path)
+    assert where(finding)[0] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* a\n\t> s\n\t1. x\n\n* b\n\t> s\n",
+        "* a\n    > s\n\n* b\n    > s\n",
+        "* a\n> unindented\n\n* b\n\t> s\n",
+    ],
+)
+def test_nl204_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL204", tmp_path) == []
+
+
+# -- NL205 invisible-character ---------------------------------------------------------------
+
+
+def test_nl205_characters_named_and_fixed(tmp_path: Path) -> None:
+    text = "* Eﬃcient\u00a0x\u200b\u200by `US`\n  > a\u00ad b\u202fc x\u2060y\n\ufeffz\n"
+    findings = lint(text, "NL205", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 4, 1, 5), "ligature U+FB03 LATIN SMALL LIGATURE FFI"),
+        ((1, 10, 1, 11), "non-breaking space U+00A0 NO-BREAK SPACE"),
+        ((1, 12, 1, 14), "invisible character U+200B ZERO WIDTH SPACE ×2"),
+        ((2, 6, 2, 7), "invisible character U+00AD SOFT HYPHEN"),
+        ((2, 9, 2, 10), "non-breaking space U+202F NARROW NO-BREAK SPACE"),
+        ((2, 13, 2, 14), "invisible character U+2060 WORD JOINER"),
+        ((3, 1, 3, 2), "byte order mark U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    ]
+    assert_fixed(text, "NL205", tmp_path, "* Efficient xy `US`\n  > a b c xy\nz\n")
+
+
+def test_nl205_mixed_run_is_one_finding(tmp_path: Path) -> None:
+    text = "* A\u200b\u00a0B\n"
+    [finding] = lint(text, "NL205", tmp_path)
+    assert finding.message == (
+        "2 invisible or look-alike characters: U+200B ZERO WIDTH SPACE, U+00A0 NO-BREAK SPACE"
+    )
+    assert_fixed(text, "NL205", tmp_path, "* A B\n")
+
+
+def test_nl205_other_format_characters(tmp_path: Path) -> None:
+    text = "* Title\n  > left\u200eright and x\u200dy\n"
+    findings = lint(text, "NL205", tmp_path)
+    assert [f.message for f in findings] == [
+        "invisible character U+200E LEFT-TO-RIGHT MARK",
+        "invisible character U+200D ZERO WIDTH JOINER",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* Title\n  > A developer: \U0001f468\u200d\U0001f4bb.\n",  # emoji sequence
+        "* Title\n  > Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n",  # ZWNJ
+        # a flag emoji: a black flag, tag characters "gbsct", a cancel tag
+        "* Title\n  > Flag: \U0001f3f4"
+        "\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f\n",
+        "* Title\n\n  ```\n  co\u00a0de\u200b\n  ```\n",  # code block
+        "* Don’t Need Trained Registers π `US`\n",  # visible non-ASCII is fine
+    ],
+)
+def test_nl205_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL205", tmp_path) == []
+
+
+# -- NL206 missing-blank-line ----------------------------------------------------------------
+
+
+def test_nl206_missing_blank_line(tmp_path: Path) -> None:
+    text = (
+        "# A\n\n* a\n  > s\n\n* b\n  > s\n* c\n  > s\n"
+        "<!-- notelint-disable-next-line NL301 -->\n* d\n  > s\n\n* e\n  > s\n\t\n* f\n"
+    )
+    findings = lint(text, "NL206", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((8, 1, 8, 2), 'no blank line before the entry "c"'),
+        ((11, 1, 11, 2), 'no blank line before the entry "d"'),
+    ]
+    expected = text.replace("  > s\n* c", "  > s\n\n* c").replace("  > s\n<!--", "  > s\n\n<!--")
+    assert_fixed(text, "NL206", tmp_path, expected)
+
+
+def test_nl206_uses_the_files_newline(tmp_path: Path) -> None:
+    text = "* a\r\n\r\n* b\r\n\r\n* c\r\n* d\r\n"
+    assert_fixed(text, "NL206", tmp_path, "* a\r\n\r\n* b\r\n\r\n* c\r\n\r\n* d\r\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* a\n* b\n* c\n\n* d\n",  # the file does not use blank lines
+        "* a\n* b\n\n* c\n",  # a tie: no majority style
+        "# A\n\n* a\n\n* b\n# B\n* c\n\n* d\n",  # entries of different sections
+    ],
+)
+def test_nl206_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL206", tmp_path) == []

@@ -1,0 +1,420 @@
+"""Structure rules (NL101-NL110): what fires, where, with which message, and what the fix does."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from notelint.config import Settings
+from notelint.engine import Linter, lint_text
+from notelint.findings import Applicability, Finding
+from notelint.source import SourceText
+
+
+def lint(text: str, code: str, tmp_path: Path) -> list[Finding]:
+    findings = lint_text(text, settings=Settings(root=tmp_path), select=[code])
+    return [f for f in findings if f.code == code]
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> str:
+    """Apply every finding's edits, last offset first; edits must not overlap."""
+    edits = sorted(
+        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
+        key=lambda e: (e.span.start_offset, e.span.end_offset),
+    )
+    for before, after in itertools.pairwise(edits):
+        assert before.span.end_offset <= after.span.start_offset, "overlapping edits"
+    for edit in reversed(edits):
+        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
+    return text
+
+
+def where(finding: Finding) -> tuple[int, int, int, int]:
+    s = finding.span
+    return (s.start_line, s.start_column, s.end_line, s.end_column)
+
+
+def assert_fixed(text: str, code: str, tmp_path: Path, expected: str) -> None:
+    """The fixes give ``expected``, and linting it again finds nothing."""
+    fixed = apply_fixes(text, lint(text, code, tmp_path))
+    assert fixed == expected
+    assert lint(fixed, code, tmp_path) == []
+
+
+# -- NL101 entry-without-title ---------------------------------------------------------------
+
+
+def test_nl101_tags_without_title(tmp_path: Path) -> None:
+    text = "# ICCV\n\n* `ICCV` `US`\n  > A summary.\n"
+    [finding] = lint(text, "NL101", tmp_path)
+    assert where(finding) == (3, 1, 3, 14)
+    assert finding.message == "entry has tags but no title: `ICCV` `US`"
+    assert finding.fix is None
+
+
+def test_nl101_empty_bullets(tmp_path: Path) -> None:
+    text = "# A\n\n* Title `US`\n  > s\n\n*\n\n* \n\n* <!-- later -->\n"
+    findings = lint(text, "NL101", tmp_path)
+    assert [where(f)[:2] for f in findings] == [(6, 1), (8, 1), (10, 1)]
+    assert {f.message for f in findings} == {"empty bullet: the entry has no title"}
+
+
+def test_nl101_silent_on_titled_entries(tmp_path: Path) -> None:
+    assert lint("* Title\n* `US` Title after tags\n", "NL101", tmp_path) == []
+
+
+# -- NL102 entry-without-summary -------------------------------------------------------------
+
+
+def test_nl102_entry_without_summary(tmp_path: Path) -> None:
+    text = "# arXiv\n\n* ARC Is a Vision Problem `MIT` `US`\n\n* Other `US`\n  > Summary.\n"
+    [finding] = lint(text, "NL102", tmp_path)
+    assert where(finding) == (3, 3, 3, 26)
+    assert finding.message == 'entry "ARC Is a Vision Problem" has no summary'
+
+
+def test_nl102_long_title_is_shortened(tmp_path: Path) -> None:
+    title = "A " + "very " * 20 + "long title"
+    [finding] = lint(f"* {title}\n", "NL102", tmp_path)
+    assert finding.message.startswith('entry "A very very')
+    assert '…" has no summary' in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* Title `US`\n\n  Loose summary in its own paragraph.\n",
+        "* Title `US`\n  > Quoted.\n",
+        "* Title `US`\n\n  ```\n  code only\n  ```\n",
+        "* `US`\n",  # no title: NL101's finding
+        "*\n",
+    ],
+)
+def test_nl102_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL102", tmp_path) == []
+
+
+# -- NL103 summary-outside-quote -------------------------------------------------------------
+
+
+LIST_OUT = (
+    "* Measuring the Impact `US`\n"
+    "\t> AI tools can slow developers because\n"
+    "\t1. they expect too much;\n"
+    "\t2. the repositories are large.\n"
+    "\n"
+    "* Next `US`\n"
+    "\t> Fine.\n"
+)
+
+
+def test_nl103_list_outside_quote_one_finding_per_block(tmp_path: Path) -> None:
+    [finding] = lint(LIST_OUT, "NL103", tmp_path)
+    assert where(finding) == (3, 2, 3, 26)
+    assert finding.message == "2 summary lines are outside the quote"
+    assert finding.fix is not None
+    assert finding.fix.applicability is Applicability.UNSAFE
+    assert finding.entry_title == "Measuring the Impact"
+
+
+def test_nl103_fix_reuses_the_quote_marker(tmp_path: Path) -> None:
+    assert_fixed(
+        LIST_OUT,
+        "NL103",
+        tmp_path,
+        LIST_OUT.replace("\t1.", "\t> 1.").replace("\t2.", "\t> 2."),
+    )
+
+
+def test_nl103_unindented_line_gets_the_whole_marker(tmp_path: Path) -> None:
+    text = "* T `US`\n    > The paper\n    1. one item that wraps\nonto column one.\n"
+    [finding] = lint(text, "NL103", tmp_path)
+    assert finding.message == "2 summary lines are outside the quote"
+    assert_fixed(
+        text,
+        "NL103",
+        tmp_path,
+        "* T `US`\n    > The paper\n    > 1. one item that wraps\n    > onto column one.\n",
+    )
+
+
+def test_nl103_lazy_continuation_is_named(tmp_path: Path) -> None:
+    text = "* T `US`\n\t> The first sentence.\n\tThe second sentence, without a marker.\n"
+    [finding] = lint(text, "NL103", tmp_path)
+    assert finding.message == "1 summary line continues the quote without `>`"
+    assert where(finding)[:2] == (3, 2)
+    assert_fixed(text, "NL103", tmp_path, text.replace("\tThe second", "\t> The second"))
+
+
+def test_nl103_deeply_indented_list_is_lazy(tmp_path: Path) -> None:
+    # Indented past the entry's content, the items continue the quote's paragraph (and render
+    # as one run-on line); the fix keeps the extra indentation after the marker.
+    text = "* T `US`\n\t> Steps:\n\t\t1. one\n\t\t2. two\n"
+    [finding] = lint(text, "NL103", tmp_path)
+    assert finding.message == "2 summary lines continue the quote without `>`"
+    assert_fixed(text, "NL103", tmp_path, "* T `US`\n\t> Steps:\n\t> \t1. one\n\t> \t2. two\n")
+
+
+def test_nl103_blocks_after_blank_lines_each_reported(tmp_path: Path) -> None:
+    text = "* T `US`\n  > Quote.\n  1. one\n\n  after a blank line\n"
+    findings = lint(text, "NL103", tmp_path)
+    assert [(where(f)[0], f.message) for f in findings] == [
+        (3, "1 summary line is outside the quote"),
+        (5, "1 summary line is outside the quote"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* T `US`\n\n  Loose only: this is the summary.\n  1. and a list\n",
+        "* T `US`\n  > Quote.\n\n  > Another quote.\n",
+        "* T `US`\n  > Quote.\n  ```\n  code\n  ```\n",
+    ],
+)
+def test_nl103_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL103", tmp_path) == []
+
+
+def test_nl103_crlf(tmp_path: Path) -> None:
+    text = LIST_OUT.replace("\n", "\r\n")
+    [finding] = lint(text, "NL103", tmp_path)
+    assert where(finding) == (3, 2, 3, 26)
+    expected = LIST_OUT.replace("\t1.", "\t> 1.").replace("\t2.", "\t> 2.").replace("\n", "\r\n")
+    assert_fixed(text, "NL103", tmp_path, expected)
+
+
+# -- NL104 duplicate-entry -------------------------------------------------------------------
+
+
+def test_nl104_duplicate_in_one_file(tmp_path: Path) -> None:
+    text = (
+        "# ICCV\n\n* CAD-Recode: Reverse Engineering `ICCV`\n  > a\n\n"
+        "# arXiv\n\n* cad recode – reverse   engineering! `LU`\n  > b\n"
+    )
+    findings = lint_text(text, path="notes.md", settings=Settings(root=tmp_path), select=["NL104"])
+    [finding] = findings
+    assert where(finding) == (8, 3, 8, 38)
+    assert finding.message == (
+        'duplicate entry "cad recode – reverse engineering!": first noted at notes.md:3'
+    )
+    assert finding.entry_title == "cad recode – reverse   engineering!"
+
+
+def test_nl104_nfkc_and_case(tmp_path: Path) -> None:
+    text = "* Eﬃcient Transformers\n  > a\n* EFFICIENT TRANSFORMERS\n  > b\n"
+    findings = lint(text, "NL104", tmp_path)
+    assert [where(f)[0] for f in findings] == [3]
+
+
+def test_nl104_across_files_is_deterministic(tmp_path: Path) -> None:
+    linter = Linter(Settings(root=tmp_path), select=["NL104"])
+    files = {
+        "b.md": "* Shared Title\n  > b\n* Only in b\n  > b\n",
+        "a.md": "* Other\n  > a\n* Shared title\n  > a\n* Shared  Title\n  > again\n",
+        "c.md": "* shared-title\n  > c\n",
+    }
+    results = [linter.lint_source(SourceText(text=t, path=p)) for p, t in files.items()]
+    findings = linter.finish(results)
+    assert [(f.path, f.span.start_line, f.message) for f in findings] == [
+        ("a.md", 5, 'duplicate entry "Shared Title": first noted at a.md:3'),
+        ("b.md", 1, 'duplicate entry "Shared Title": first noted at a.md:3'),
+        ("c.md", 1, 'duplicate entry "shared-title": first noted at a.md:3'),
+    ]
+
+
+def test_nl104_facts_survive_json(tmp_path: Path) -> None:
+    import json
+
+    linter = Linter(Settings(root=tmp_path), select=["NL104"])
+    results = [
+        linter.lint_source(SourceText(text="* Same\n  > a\n", path="x.md")),
+        linter.lint_source(SourceText(text="* Same\n  > b\n", path="y.md")),
+    ]
+    for result in results:  # what a cache round trip does to the facts
+        result.facts = json.loads(json.dumps(result.facts))
+    [finding] = linter.finish(results)
+    assert (finding.path, finding.span.start_column, finding.span.end_column) == ("y.md", 3, 7)
+
+
+def test_nl104_silent_without_duplicates(tmp_path: Path) -> None:
+    text = "* DINOv2 Meets Text\n  > a\n* DINOv3\n  > b\n*\n* `US`\n*\n"
+    assert lint(text, "NL104", tmp_path) == []
+
+
+# -- NL105 heading-level ---------------------------------------------------------------------
+
+
+def test_nl105_skipped_levels(tmp_path: Path) -> None:
+    text = "# A\n\n### B\n\n### C\n\n# D\n\n#### E\n"
+    findings = lint(text, "NL105", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((3, 1, 3, 6), 'heading "B" skips a level: level 3 under "A" (level 1)'),
+        ((5, 1, 5, 6), 'heading "C" skips a level: level 3 under "A" (level 1)'),
+        ((9, 1, 9, 7), 'heading "E" skips 2 levels: level 4 under "D" (level 1)'),
+    ]
+    assert all(f.fix and f.fix.applicability is Applicability.UNSAFE for f in findings)
+    assert_fixed(text, "NL105", tmp_path, "# A\n\n## B\n\n## C\n\n# D\n\n## E\n")
+
+
+def test_nl105_first_heading_may_start_deeper(tmp_path: Path) -> None:
+    assert lint("## A\n\n### B\n\n## C\n", "NL105", tmp_path) == []
+
+
+def test_nl105_venue_section_at_another_level(tmp_path: Path) -> None:
+    text = "# ICLR\n\n* a\n  > s\n\n# CVPR\n\n* b\n  > s\n\n## ICCV 2025\n\n* c\n  > s\n"
+    [finding] = lint(text, "NL105", tmp_path)
+    assert where(finding) == (11, 1, 11, 13)
+    assert finding.message == (
+        'venue heading "ICCV 2025" is level 2 but the other venue headings are level 1'
+    )
+    assert_fixed(text, "NL105", tmp_path, text.replace("## ICCV", "# ICCV"))
+
+
+def test_nl105_setext_heading_fix(tmp_path: Path) -> None:
+    text = "# ICLR\n\n* a\n\n# CVPR\n\n* b\n\nICCV\n----\n\n* c\n"
+    [finding] = lint(text, "NL105", tmp_path)
+    assert where(finding) == (9, 1, 10, 5)
+    assert_fixed(text, "NL105", tmp_path, text.replace("----", "===="))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grouping heading: the levels differ on purpose
+        "# Conferences\n\n## ICLR\n\n* a\n\n## CVPR\n\n* b\n\n# arXiv\n\n* c\n",
+        # sub-sections of a venue that are not venues
+        "# ICLR\n\n* a\n\n## Orals\n\n* b\n\n# CVPR\n\n* c\n\n# ICCV\n\n* d\n",
+        # no majority
+        "# ICLR\n\n* a\n\n## CVPR\n\n* b\n",
+        # the user's notes: every venue section is level 1
+        "# Generic\n\n* a\n\n# arXiv\n\n* b\n\n# ICLR \n\n* c\n\n# CVPR\n\n* d\n",
+        # a heading inside a code block is not a heading
+        "# A\n\n```\n### not a heading\n```\n",
+    ],
+)
+def test_nl105_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL105", tmp_path) == []
+
+
+# -- NL106 empty-section ---------------------------------------------------------------------
+
+
+def test_nl106_empty_sections(tmp_path: Path) -> None:
+    text = (
+        "# A\n\n## B\n\n"  # A holds only B, and B is empty: both are
+        "# C\n\n## D\n\n* e\n  > s\n\n"  # C's subsection has an entry
+        "# E\n\nSome text.\n\n"  # other content
+        "# F\n\t\n"  # only whitespace before the end of the file
+    )
+    findings = lint(text, "NL106", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 1, 1, 4), 'section "A" is empty'),
+        ((3, 1, 3, 5), 'section "B" is empty'),
+        ((16, 1, 16, 4), 'section "F" is empty'),
+    ]
+    assert all(f.fix is None for f in findings)
+
+
+def test_nl106_comment_or_code_is_content(tmp_path: Path) -> None:
+    text = "# A\n\n<!-- papers to come -->\n\n# B\n\n```\ncode\n```\n\n# C\n\n* e\n"
+    assert lint(text, "NL106", tmp_path) == []
+
+
+# -- NL107 mixed-bullet-markers --------------------------------------------------------------
+
+
+def test_nl107_majority_marker_wins(tmp_path: Path) -> None:
+    text = "* a\n  > s\n\n- b\n  > s\n\n* c\n  > s\n\n+ d\n  > s\n"
+    findings = lint(text, "NL107", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((4, 1, 4, 2), "bullet `-` differs from the `*` used by 2 of 4 entries"),
+        ((10, 1, 10, 2), "bullet `+` differs from the `*` used by 2 of 4 entries"),
+    ]
+    assert_fixed(text, "NL107", tmp_path, text.replace("- b", "* b").replace("+ d", "* d"))
+
+
+def test_nl107_tie_goes_to_the_first_entry(tmp_path: Path) -> None:
+    text = "- a\n\n* b\n"
+    [finding] = lint(text, "NL107", tmp_path)
+    assert where(finding)[0] == 3
+    assert_fixed(text, "NL107", tmp_path, "- a\n\n- b\n")
+
+
+def test_nl107_empty_bullet_has_no_fix(tmp_path: Path) -> None:
+    [finding] = lint("* a\n\n* b\n\n-\n", "NL107", tmp_path)
+    assert finding.fix is None
+
+
+def test_nl107_silent_on_one_marker(tmp_path: Path) -> None:
+    assert lint("- a\n\n- b\n  * nested items are not entries\n", "NL107", tmp_path) == []
+
+
+# -- NL108 unclosed-backtick -----------------------------------------------------------------
+
+
+def test_nl108_unclosed_backtick(tmp_path: Path) -> None:
+    text = "* CAD-Recode `ICCV` `SNT `LU`\n  > s\n"
+    [finding] = lint(text, "NL108", tmp_path)
+    assert where(finding) == (1, 29, 1, 30)
+    assert finding.message == 'unclosed backtick in "`SNT `LU`"'
+    assert finding.fix is None
+
+
+def test_nl108_unclosed_before_tags(tmp_path: Path) -> None:
+    text = "* Title `ICCV US\n  > s\n"
+    [finding] = lint(text, "NL108", tmp_path)
+    assert where(finding)[:2] == (1, 9)
+    assert finding.message == 'unclosed backtick in "* Title `ICCV US"'
+
+
+def test_nl108_silent(tmp_path: Path) -> None:
+    assert (
+        lint("* Title `ICCV` ``double`` `US`\n  > `unclosed` in a summary\n", "NL108", tmp_path)
+        == []
+    )
+
+
+# -- NL109 empty-tag -------------------------------------------------------------------------
+
+
+def test_nl109_empty_and_blank_tags(tmp_path: Path) -> None:
+    text = "* A `` `US`\n* B `US` ``\n* `` B\n* C ` ` `US`\n"
+    findings = lint(text, "NL109", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 5, 1, 7), "empty tag"),
+        ((2, 10, 2, 12), "empty tag"),
+        ((3, 3, 3, 5), "empty tag"),
+        ((4, 5, 4, 8), "tag contains only whitespace"),
+    ]
+    assert all(f.fix and f.fix.applicability is Applicability.SAFE for f in findings)
+    assert_fixed(text, "NL109", tmp_path, "* A `US`\n* B `US`\n* B\n* C `US`\n")
+
+
+def test_nl109_tag_glued_to_the_title_keeps_the_bullet_space(tmp_path: Path) -> None:
+    assert_fixed("* ``Title\n", "NL109", tmp_path, "* Title\n")
+
+
+# -- NL110 tags-before-title -----------------------------------------------------------------
+
+
+def test_nl110_tags_moved_after_the_title(tmp_path: Path) -> None:
+    text = "* `ICCV` `SNT` CAD-Recode: Reverse Engineering `LU`\n  > s\n* `X` Title\n"
+    findings = lint(text, "NL110", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((1, 3, 1, 15), "tags `ICCV` `SNT` come before the title"),
+        ((3, 3, 3, 6), "tag `X` comes before the title"),
+    ]
+    assert all(f.fix and f.fix.applicability is Applicability.UNSAFE for f in findings)
+    assert_fixed(
+        text,
+        "NL110",
+        tmp_path,
+        "* CAD-Recode: Reverse Engineering `ICCV` `SNT` `LU`\n  > s\n* Title `X`\n",
+    )
+
+
+def test_nl110_silent(tmp_path: Path) -> None:
+    assert lint("* Title `ICCV` `LU`\n* `US`\n", "NL110", tmp_path) == []
