@@ -1,0 +1,138 @@
+"""A word in an entry's title or summary is not in any dictionary.
+
+## What it does
+Checks the words of every entry's title, summary (quoted and loose blocks) and the text after
+its tags against pyspellchecker's English dictionary, notelint's built-in dictionary of
+machine-learning, computer-vision, NLP, medical-imaging and statistics terms and names, the
+repository's word list (``words.txt`` in the vocabulary folder), the ``extra-words`` setting,
+every tag and venue of the vocabulary, and the words the file accepts with
+``<!-- notelint-accept word … -->``. Each unknown word is reported at its exact position with
+up to three suggestions in the word's letter case (``Recieve`` → ``Receive``).
+
+Tags (backticked), code blocks, code spans, URLs, link targets, HTML, e-mail addresses, math
+and numbers are not prose and are skipped. A typo in a hyphenated compound is reported on the
+part (``tung`` in ``fine-tung``). Acronyms (``LLMs``), CamelCase and tokens with digits
+(``BiomedCLIP``, ``DINOv3``) are names and are not checked (``check-identifiers = true`` checks
+them too), except a CamelCase name one letter short of a known name (``TimeSfomer``). In a
+summary, an unknown Capitalised word inside a sentence is taken for a name too (``the
+Perceiver resampler``) unless one missing, doubled or swapped letter away from a known word
+(``the Transfomer encoder``). British and American spellings are both accepted
+(``colour``/``color``, ``normalise``/``normalize``), and so are words derived from known ones
+with a productive prefix or a regular suffix (``underdiagnosis``, ``contrastively``).
+
+A word that is right but unknown goes in the word list: ``notelint words add WORD``, or
+``notelint words learn PATH --write`` for every word flagged now. Settings, in
+``[tool.notelint.spelling]``: ``languages`` (pyspellchecker's, default ``["en"]``),
+``extra-words``, ``check-identifiers``, ``min-word-length`` (default 3),
+``domain-dictionary`` and ``capitalized-names`` (both on by default).
+
+## Why is this bad?
+Typos in notes make them harder to search (a note about "retreival" is missed by a search for
+"retrieval") and look careless when notes are shared.
+
+## Example
+```markdown
+# Retrieval
+
+* Dense Passage Retrieval for Open-Domain Question Answering `EMNLP` `Meta`
+        > Dual BERT encoders trained with in-batch negatives make retreival competitive with BM25.
+```
+
+## Use instead
+```markdown
+# Retrieval
+
+* Dense Passage Retrieval for Open-Domain Question Answering `EMNLP` `Meta`
+        > Dual BERT encoders trained with in-batch negatives make retrieval competitive with BM25.
+```
+
+## Fix safety
+The fix replaces the word with the best suggestion and is offered only when that suggestion is
+clearly the likeliest (the only one as close, or far more frequent than the next). It is unsafe:
+the word may be right (a name the dictionaries do not know) and the suggestion wrong, so it is
+applied only with ``--unsafe-fixes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.model import DirectiveKind, Document, Entry, Span
+from notelint.rules.base import CheckContext, Rule
+from notelint.spelling.checker import Checker, Misspelling, build_checker
+from notelint.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from notelint.config import Settings
+
+
+class MisspelledWord(Rule):
+    code = "NL501"
+    name = "misspelled-word"
+    category = Category.SPELLING
+    severity = Severity.WARNING
+    fixable = FixAvailability.SOMETIMES
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self._built: tuple[Vocabulary, Checker] | None = None
+
+    def checker(self, vocabulary: Vocabulary) -> Checker:
+        """The run's checker (built once per vocabulary: dictionaries load lazily)."""
+        if self._built is None or self._built[0] is not vocabulary:
+            self._built = (vocabulary, build_checker(self.settings, vocabulary))
+        return self._built[1]
+
+    def check_document(self, document: Document, ctx: CheckContext) -> Iterable[Finding]:
+        checker = self.checker(ctx.vocabulary)
+        accepted = [
+            word
+            for suppression in document.suppressions
+            if suppression.kind is DirectiveKind.ACCEPT
+            for word in suppression.words
+        ]
+        checker = checker.accepting(accepted)
+        findings: list[Finding] = []
+        for entry in document.entries:
+            findings.extend(self._check_entry(entry, checker, ctx))
+        return findings
+
+    def _check_entry(self, entry: Entry, checker: Checker, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.source.text
+        spans: list[tuple[Span, bool]] = []  # (range, running prose?)
+        if entry.title_span is not None:
+            spans.append((entry.title_span, False))
+        if entry.trailing_span is not None:
+            spans.append((entry.trailing_span, True))
+        spans.extend((block.span, True) for block in entry.summary)
+        for span, sentences in spans:
+            found_words = checker.check(
+                text, span.start_offset, span.end_offset, sentences=sentences
+            )
+            for found in found_words:
+                where = ctx.span(found.start, found.end)
+                if where.start_line in ctx.code_lines:
+                    continue
+                yield self._finding(found, where, entry, ctx)
+
+    def _finding(self, found: Misspelling, where: Span, entry: Entry, ctx: CheckContext) -> Finding:
+        fix = None
+        if found.replacement is not None and found.replacement != found.word:
+            fix = ctx.fix(
+                f"Replace '{found.word}' with '{found.replacement}'",
+                [ctx.edit(found.start, found.end, found.replacement)],
+                applicability=Applicability.UNSAFE,
+            )
+        return self.finding(ctx, where, message(found), fix, entry=entry)
+
+
+def message(found: Misspelling) -> str:
+    if found.near_name:
+        return f"'{found.word}' looks like a misspelling of the name '{found.suggestions[0]}'"
+    if not found.suggestions:
+        return f"Unknown word '{found.word}'"
+    quoted = [f"'{word}'" for word in found.suggestions]
+    options = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"Unknown word '{found.word}'; did you mean {options}?"

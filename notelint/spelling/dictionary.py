@@ -1,0 +1,321 @@
+"""Word lists and the layered dictionary that decides whether a word is spelled right.
+
+Layers, merged in this order (a word known to any layer is accepted):
+
+1. pyspellchecker's dictionary for each configured language (``en`` by default), with its word
+   frequencies, which rank suggestions;
+2. the English supplements shipped in ``notelint/data/words/en-*.txt`` (British/American
+   variants that no rule derives) and the built-in domain dictionary
+   ``notelint/data/words/domain-*.txt`` (ML, computer vision, NLP, medical imaging,
+   statistics; model, dataset, lab and company names);
+3. the repository's word list, ``<vocabulary folder>/words.txt``, and the ``extra-words``
+   setting;
+4. every tag and venue of the tag vocabulary, split into words;
+5. the words a file accepts with ``<!-- notelint-accept word … -->``.
+
+Letter case: an entry written in lowercase accepts the word in any case (``tokenizer`` accepts
+``Tokenizer`` and ``TOKENIZER``). An entry with capitals is case-sensitive: it accepts the word
+as written, with its first letter capitalised (sentence start: ``IPhone`` for ``iPhone``) and in
+all capitals (``PYTORCH``), but not in lowercase or another mix (``Pytorch``, ``pytorch`` are
+reported if only ``PyTorch`` is listed).
+
+Beyond exact entries a word is accepted when, after normalisation (ligatures such as ``ﬃ``
+unfolded, typographic apostrophes straightened, soft hyphens dropped), it is a known word
+with a possessive (``model's``) or a contraction ending (``'ll``, ``'re``, ``'ve``, ``'d``,
+``'m``), a known word with its accents removed (``naïve``), the British form of a known
+American spelling (:mod:`notelint.spelling.variants`), or a known word with a productive prefix
+or a regular suffix (:mod:`notelint.spelling.morphology`: ``underdiagnosis``,
+``contrastively``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import marshal
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from notelint.spelling.morphology import base_forms
+from notelint.spelling.variants import american_forms
+
+# Frequency given to words of the built-in and project lists when suggestions are ranked (a
+# common word in pyspellchecker's counts; notes are full of these terms).
+LIST_FREQUENCY = 10_000
+WORDS_FILE = "words.txt"
+# pyspellchecker's lowest count: about 100,000 of its English words have it.
+RARE_COUNT = 50
+# Endings of nouns whose plural is regular (``encoding`` → ``encodings``).
+NOUN_ENDINGS = (
+    "ing", "tion", "sion", "ment", "ness", "er", "or", "ist", "ism", "ance", "ence", "ure",
+    "age", "ship", "hood", "map", "set", "model", "net", "former", "layer", "point",
+)  # fmt: skip
+_CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m", "n't")
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00ad": None, "\u200b": None})
+
+
+def normalize(word: str) -> str:
+    """The form looked up: ligatures unfolded (NFKC), typographic apostrophes straightened."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFKC", word).translate(_TRANSLATE)
+
+
+def strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def parse_word_list(text: str) -> list[str]:
+    """Words of a word list: one per line; ``#`` starts a comment (at a line's start or after
+    a space, so ``C#`` is a word); blank lines are ignored."""
+    words: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        cut = stripped.find(" #")
+        if cut >= 0:
+            stripped = stripped[:cut]
+        words.extend(stripped.split())
+    return words
+
+
+def read_word_list(path: Path) -> list[str]:
+    """A word list from disk; a missing file is an empty list."""
+    try:
+        return parse_word_list(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+
+
+@dataclass(frozen=True)
+class WordLayer:
+    """One source of accepted words."""
+
+    name: str
+    folded: AbstractSet[str]  # lowercase entries: accepted in any letter case
+    exact: AbstractSet[str] = frozenset()  # entries with capitals, in their accepted forms
+    names: Mapping[str, str] = field(default_factory=dict)  # lowercase → entry with capitals
+    counts: Mapping[str, int] | None = None  # word frequencies (pyspellchecker's lists)
+
+    @classmethod
+    def from_words(cls, name: str, words: Iterable[str]) -> WordLayer:
+        folded: set[str] = set()
+        exact: set[str] = set()
+        names: dict[str, str] = {}
+        for raw in words:
+            word = normalize(raw.strip())
+            if not word:
+                continue
+            lower = word.lower()
+            if word == lower:
+                folded.add(word)
+                continue
+            exact.update((word, word[0].upper() + word[1:], word.upper()))
+            names.setdefault(lower, word)
+        return cls(name, frozenset(folded), frozenset(exact), names)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return word in self.exact or word.lower() in self.folded
+
+    def __len__(self) -> int:
+        return len(self.folded) + len(self.names)
+
+
+class Lexicon:
+    """Layers of accepted words and the rules that relate a written word to an entry."""
+
+    def __init__(self, layers: Sequence[WordLayer]) -> None:
+        self.layers: tuple[WordLayer, ...] = tuple(layers)
+        self._verdicts: dict[str, bool] = {}
+
+    def with_layer(self, layer: WordLayer) -> Lexicon:
+        return Lexicon((*self.layers, layer))
+
+    def known(self, word: str) -> bool:
+        """An entry accepts ``word`` exactly as given (letter-case rules only)."""
+        lower = word.lower()
+        return any(lower in layer.folded or word in layer.exact for layer in self.layers)
+
+    def common(self, word: str) -> bool:
+        """Like :meth:`known`, but a word that pyspellchecker counts only at its floor
+        frequency (rare words, many of them names or archaic: ``perter``, ``modals``) is not
+        enough to derive another word from."""
+        lower = word.lower()
+        for layer in self.layers:
+            listed = lower in layer.folded or word in layer.exact
+            if listed and (layer.counts is None or layer.counts.get(lower, 0) > RARE_COUNT):
+                return True
+        return False
+
+    def name_for(self, lower: str) -> str | None:
+        """The entry with capitals whose lowercase form is ``lower`` (``pytorch`` → PyTorch)."""
+        for layer in reversed(self.layers):
+            found = layer.names.get(lower)
+            if found is not None:
+                return found
+        return None
+
+    def accepts(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._accepts(word)
+            self._verdicts[word] = verdict
+        return verdict
+
+    def _accepts(self, word: str) -> bool:
+        word = normalize(word)
+        if self.known(word):
+            return True
+        if "'" in word:
+            for ending in _CONTRACTIONS:
+                if word.lower().endswith(ending) and self.known(word[: -len(ending)]):
+                    return True
+            stem = word.removesuffix("'s").removesuffix("'S").rstrip("'")
+            if stem != word and stem and self.known(stem):
+                return True
+        if not word.isascii():
+            plain = strip_accents(word)
+            if plain != word and self.known(plain):
+                return True
+        lower = word.lower()
+        forms = [lower, *american_forms(lower)]
+        if any(self.known(form) for form in forms[1:]):
+            return True
+        if lower.endswith("s") and self.known(lower[:-1]):
+            # The plural of a known word that the lists do not have: a noun with a noun's
+            # ending ("encodings", "tokenizers") is fine; other words ("multimodals",
+            # "brians") are not derived.
+            return lower[:-1].endswith(NOUN_ENDINGS)
+        return any(
+            self.common(base) if prefixed else self.known(base)
+            for form in forms
+            for base, prefixed in base_forms(form)
+        )
+
+
+# -- the shipped lists -------------------------------------------------------------------------
+
+
+@cache
+def language_frequencies(language: str) -> Mapping[str, int]:
+    """pyspellchecker's word frequencies for ``language`` (lowercase words)."""
+    return load_language(language, dictionary_cache_dir())
+
+
+def dictionary_cache_dir() -> Path | None:
+    """Where decoded dictionaries are cached: ``$NOTELINT_DICTIONARY_CACHE``, else
+    ``notelint/spelling`` in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``);
+    ``NOTELINT_DICTIONARY_CACHE=off`` turns the cache off."""
+    explicit = os.environ.get("NOTELINT_DICTIONARY_CACHE")
+    if explicit:
+        return None if explicit.lower() in ("0", "off", "no", "false") else Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home folder
+        return None
+    return root / "notelint" / "spelling"
+
+
+def load_language(language: str, cache_dir: Path | None) -> dict[str, int]:
+    """Decode pyspellchecker's ``<language>.json.gz``. JSON decoding is most of the time a
+    run spends loading (0.1 to 0.3 s); the decoded dictionary is cached as a ``marshal`` file,
+    about three times faster to load, named after a hash of the source file and the Python
+    version. Cache problems are never errors: the JSON is decoded instead."""
+    resource = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
+    packed = resource.read_bytes()
+    cached: Path | None = None
+    if cache_dir is not None:
+        digest = hashlib.blake2b(packed, digest_size=8).hexdigest()
+        version = f"py{sys.version_info[0]}{sys.version_info[1]}"
+        cached = cache_dir / f"{language}-{digest}-{version}.marshal"
+        try:
+            loaded = marshal.loads(cached.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            loaded = None
+        if isinstance(loaded, dict):
+            return loaded
+    data: dict[str, int] = json.loads(gzip.decompress(packed))
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(data))
+            os.replace(temporary, cached)
+        except OSError:
+            pass
+    return data
+
+
+def _builtin_lists(prefix: str) -> list[tuple[str, list[str]]]:
+    folder = resources.files("notelint") / "data" / "words"
+    found: list[tuple[str, list[str]]] = []
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if item.name.startswith(prefix) and item.name.endswith(".txt"):
+            found.append((item.name, parse_word_list(item.read_text(encoding="utf-8"))))
+    return found
+
+
+@cache
+def builtin_words(*, domain: bool, english: bool) -> tuple[str, ...]:
+    """Words of the shipped lists: English supplements and (optionally) the domain words."""
+    words: list[str] = []
+    if english:
+        for _name, listed in _builtin_lists("en-"):
+            words.extend(listed)
+    if domain:
+        for _name, listed in _builtin_lists("domain-"):
+            words.extend(listed)
+    return tuple(words)
+
+
+@cache
+def base_lexicon(languages: tuple[str, ...], domain: bool) -> Lexicon:
+    """pyspellchecker's dictionaries plus the built-in lists; built once per process."""
+    layers = []
+    for code in languages:
+        counts = language_frequencies(code)
+        layers.append(WordLayer(f"pyspellchecker:{code}", counts.keys(), counts=counts))
+    builtin = builtin_words(domain=domain, english="en" in languages)
+    if builtin:
+        layers.append(WordLayer.from_words("notelint", builtin))
+    return Lexicon(layers)
+
+
+@cache
+def builtin_frequencies(*, domain: bool, english: bool) -> Mapping[str, int]:
+    """Lowercase word → :data:`LIST_FREQUENCY` for the built-in lists (suggestion ranking
+    takes the larger of this and pyspellchecker's count)."""
+    return {
+        normalize(word).lower(): LIST_FREQUENCY
+        for word in builtin_words(domain=domain, english=english)
+    }
+
+
+_VOCAB_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_VOCAB_SPLIT_RE = re.compile(r"[-.]+")
+
+
+def vocabulary_words(texts: Iterable[str]) -> list[str]:
+    """Words of tag and venue spellings: ``Breast Cancer Research`` gives three words,
+    ``Vision-Language`` gives itself and its two parts."""
+    words: list[str] = []
+    for text in texts:
+        for word in _VOCAB_WORD_RE.findall(text):
+            words.append(word)
+            if "-" in word or "." in word:
+                words.extend(part for part in _VOCAB_SPLIT_RE.split(word) if part)
+    return words
