@@ -1,0 +1,100 @@
+"""Writing a file so that a crash or a full disk never leaves it half written.
+
+The new bytes go to a temporary file in the same directory as the target (so that the final
+rename stays on one file system and is atomic), are flushed to disk, get the target's
+permission bits, and then replace the target with ``os.replace``. A symlink is written through:
+its target is replaced and the link itself stays a link. If anything fails, the temporary file
+is removed and the original is untouched.
+
+Encoding, BOM and line endings are not this module's business: callers hand it the exact bytes
+(``SourceText.encode`` keeps the BOM; the fixer keeps every line's ending).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class AtomicWriteError(Exception):
+    """The file could not be replaced; the original is unchanged."""
+
+
+def resolve_target(path: Path) -> Path:
+    """The file that writing ``path`` should change: symlinks followed to their target."""
+    return Path(os.path.realpath(path))
+
+
+def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+    """Replace the contents of ``path`` (or of the file it links to) with ``data``.
+
+    ``expected``, when given, is what the file held when it was read: if it holds something
+    else now (an editor saved it meanwhile), nothing is written and AtomicWriteError says so.
+    """
+    target = resolve_target(path)
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise AtomicWriteError(f"cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise AtomicWriteError("cannot write: not a regular file")
+    if expected is not None:
+        try:
+            current = target.read_bytes()
+        except OSError as exc:
+            raise AtomicWriteError(f"cannot write: {exc.strerror or exc}") from None
+        if current != expected:
+            raise AtomicWriteError("the file changed on disk while it was being fixed")
+    directory = target.parent
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".notelint-tmp", dir=directory
+        )
+    except OSError as exc:
+        raise AtomicWriteError(
+            f"cannot create a temporary file in {directory}: {exc.strerror or exc}"
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(OSError):  # only possible as root or as the owner already
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temporary):
+                os.chown(temporary, info.st_uid, info.st_gid)
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise AtomicWriteError(f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_directory(directory)
+
+
+def _owner(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (a no-op where directories cannot be opened)."""
+    flags = getattr(os, "O_DIRECTORY", None)
+    if flags is None:
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY | flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
