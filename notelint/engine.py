@@ -22,7 +22,6 @@ import pathspec
 from notelint.config import Settings
 from notelint.findings import Category, Finding, Severity
 from notelint.model import Suppression
-from notelint.parser import parse
 from notelint.registry import (
     Registry,
     SelectorError,
@@ -113,6 +112,8 @@ class Linter:
         self.rule_classes = enabled
         self.rules: list[Rule] = [cls(settings) for cls in enabled]
         self._vocabulary = vocabulary
+        # Scratch space rules share for the whole run (CheckContext.shared).
+        self.shared: dict[str, Any] = {}
 
     # -- shared, lazily built state ----------------------------------------------------------
     @cached_property
@@ -191,6 +192,8 @@ class Linter:
         return self.lint_source(source)
 
     def lint_source(self, source: SourceText) -> FileResult:
+        from notelint.parser import parse  # (imports markdown-it: not needed by cached runs)
+
         ignored = self._ignored_for(source.path)
         document = parse(source, self.vocabulary)
         code_lines = frozenset(
@@ -205,6 +208,7 @@ class Linter:
             vocabulary=self.vocabulary,
             code_lines=code_lines,
             is_known_selector=self.registry.is_known_selector,
+            shared=self.shared,
         )
         hooks = self._hooks
         findings: list[Finding] = []

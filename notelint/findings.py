@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
-from notelint.model import Span
+from notelint.model import FastModel, Span
 
 
 class Severity(StrEnum):
@@ -41,7 +41,7 @@ class FixAvailability(StrEnum):
     SOMETIMES = "sometimes"  # safe for some findings, unsafe or absent for others
 
 
-class Edit(BaseModel):
+class Edit(FastModel):
     """Replace the source range ``span`` (end exclusive) with ``content``."""
 
     model_config = ConfigDict(frozen=True)
@@ -50,7 +50,7 @@ class Edit(BaseModel):
     content: str
 
 
-class Fix(BaseModel):
+class Fix(FastModel):
     model_config = ConfigDict(frozen=True)
 
     applicability: Applicability
@@ -58,7 +58,7 @@ class Fix(BaseModel):
     edits: tuple[Edit, ...]
 
 
-class Finding(BaseModel):
+class Finding(FastModel):
     model_config = ConfigDict(frozen=True)
 
     path: str

@@ -342,17 +342,22 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
     comments = [(m.start(), m.end()) for m in _HTML_COMMENT_RE.finditer(text, start, end)]
     runs = list(_BACKTICKS_RE.finditer(text, start, end))
     index = 0
-    while index < len(runs):
+    count = len(runs)
+    while index < count:
         run = runs[index]
-        if any(cs <= run.start() < ce for cs, ce in comments):
+        if comments and any(cs <= run.start() < ce for cs, ce in comments):
             index += 1
             continue
         width = run.end() - run.start()
         if width == 1:
-            closing = next(
-                (j for j in range(index + 1, len(runs)) if runs[j].end() - runs[j].start() == 1),
-                None,
-            )
+            closing: int | None = index + 1  # usually the very next run closes the tag
+            while closing is not None and closing < count:
+                nxt = runs[closing]
+                if nxt.end() - nxt.start() == 1:
+                    break
+                closing += 1
+            else:
+                closing = None
             if closing is None:
                 # Everything from the stray backtick on is unparsable as tags.
                 head.unclosed_backtick = source.span(run.start(), run.end())

@@ -21,11 +21,17 @@ def settings_for(args: argparse.Namespace) -> Settings:
     settings = load_settings(Path(args.config) if getattr(args, "config", None) else None)
     if getattr(args, "output_format", None):
         settings.output_format = args.output_format
+    # --refresh and --online-strict only mean something online, so they imply --online.
+    if getattr(args, "refresh", False):
+        settings.online.refresh = True
+        settings.online.enabled = True
+    if getattr(args, "online_strict", False):
+        settings.online.strict = True
+        settings.online.enabled = True
     if getattr(args, "online", False):
         settings.online.enabled = True
-    for flag in ("refresh", "online_strict"):
-        if getattr(args, flag, False) and hasattr(settings.online, flag.removeprefix("online_")):
-            setattr(settings.online, flag.removeprefix("online_"), True)
+    if getattr(args, "quiet", False):
+        settings.online.progress = False
     if getattr(args, "no_cache", False):
         settings.cache = False
     if getattr(args, "cache_dir", None):
@@ -96,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         print("notelint: warning: no Markdown files found under the given paths", file=sys.stderr)
 
     fixed: dict[str, list[Finding]] = {}
+    fix_failed = False  # a file left untouched (unreadable, did not settle, safety net)
     if args.fix or args.fix_only or args.diff:
         from notelint.commands.fixing import apply_fixes
 
@@ -104,10 +111,14 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.diff:
             sys.stdout.write(outcome.diff_text)
-            return EXIT_FINDINGS if outcome.diff_text and not args.exit_zero else EXIT_CLEAN
+            changes = outcome.diff_text or outcome.errors
+            return EXIT_FINDINGS if changes and not args.exit_zero else EXIT_CLEAN
         fixed = outcome.fixed
+        fix_failed = bool(outcome.errors)
 
-    run_result = linter.lint_files(files)
+    from notelint.runner import lint_files
+
+    run_result = lint_files(linter, files)  # the cache and --jobs: see notelint.runner
     findings = run_result.findings
 
     source_lines = _SourceLines(files)
@@ -142,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         files_checked=run_result.files_checked,
         files=[display for _, display in files],
         color=_use_color(args),
-        quiet=args.quiet,
+        quiet=args.quiet or args.fix_only,  # --fix-only: what was fixed, not the rest
         statistics=args.statistics,
         fail_on=settings.fail_on,
         unsafe_fixes=args.unsafe_fixes,
@@ -165,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     if args.exit_non_zero_on_fix and any(fixed.values()):
+        return EXIT_FINDINGS
+    if fix_failed:
         return EXIT_FINDINGS
     if args.fix_only:
         return EXIT_CLEAN

@@ -1,0 +1,268 @@
+"""Running a check over many files: results from the cache, then the rest in this process or in
+worker processes, then the project-wide second stage here.
+
+The first stage of a file (:meth:`Linter.lint_source`) depends only on the file's text and the
+settings, so it can come from the cache (:mod:`notelint.cache`) or run anywhere. The second
+stage (:meth:`Linter.finish`: duplicate entries across files, unused suppressions, severity
+overrides, sorting) always runs in this process over every file's result, so a run's output is
+the same whichever way its first stage went: cached or not, serial or parallel.
+
+Small runs stay in this process: pre-commit usually passes one to three files, and starting
+workers would cost more than it saves. A larger run forks ``jobs`` workers (default: the
+cores this process may use). On Linux the workers are forked from this process after the
+:class:`Linter` is built, so they share it and start at once; elsewhere each worker builds its
+own Linter once, in the pool's initializer. Workers receive a file's bytes and return its
+result packed in the cache's compact form, which this process also stores.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notelint.engine import FileResult, Linter, RunResult, unreadable_finding
+
+if TYPE_CHECKING:
+    from notelint.cache import ResultCache
+    from notelint.config import Settings
+    from notelint.vocabulary import Vocabulary
+
+# Below this much text to lint (about 700 entries), or with fewer than two files, a run stays in
+# this process: starting workers costs more than the time they would save.
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class RunStats:
+    """What a run did (for ``--verbose``-style diagnostics and the benchmark)."""
+
+    files: int = 0
+    cached: int = 0
+    linted: int = 0
+    workers: int = 0
+
+
+@dataclass
+class _Pending:
+    index: int
+    display: str
+    data: bytes
+    absolute: str
+    content: bytes  # content digest ("" without a cache)
+
+
+def lint_files(
+    linter: Linter,
+    files: Iterable[tuple[Path, str]],
+    *,
+    cache: bool | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    stats: RunStats | None = None,
+) -> RunResult:
+    """Check ``files`` (path, display path) as :meth:`Linter.lint_files` does, with the cache
+    and worker processes. ``cache`` and ``jobs`` default to the linter's settings."""
+    settings = linter.settings
+    use_cache = settings.cache if cache is None else cache
+    store = _open_cache(linter, cache_dir) if use_cache else None
+    stats = stats if stats is not None else RunStats()
+
+    files = list(files)
+    results: list[FileResult | None] = [None] * len(files)
+    pending: list[_Pending] = []
+    for index, (path, display) in enumerate(files):
+        absolute = os.path.abspath(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            results[index] = _unreadable(display, exc.strerror or str(exc))
+            continue
+        content = b""
+        if store is not None:
+            from notelint.cache import digest
+
+            content = digest(data)
+            hit = store.get(absolute, content, display)
+            if hit is not None:
+                results[index] = hit
+                stats.cached += 1
+                continue
+        pending.append(_Pending(index, display, data, absolute, content))
+
+    stats.files = len(files)
+    stats.linted = len(pending)
+    workers = _worker_count(settings, jobs, pending)
+    stats.workers = workers
+    if workers > 1:
+        _lint_parallel(linter, pending, results, store, workers)
+    else:
+        _lint_serial(linter, pending, results, store)
+
+    done = [r for r in results if r is not None]
+    findings = linter.finish(done)
+    if store is not None:
+        # The cache is an optimisation: never fail a run over it.
+        with contextlib.suppress(Exception):
+            store.save()
+    return RunResult(findings=findings, files=done)
+
+
+def _open_cache(linter: Linter, folder: Path | None) -> ResultCache | None:
+    try:
+        from notelint.cache import ResultCache
+
+        return ResultCache.for_linter(linter, folder)
+    except Exception:  # an unusable cache folder or key: run without the cache
+        return None
+
+
+def _worker_count(settings: Settings, jobs: int | None, pending: Sequence[_Pending]) -> int:
+    wanted = jobs if jobs is not None else settings.jobs
+    if wanted is None:
+        wanted = available_cores()
+    wanted = min(wanted, len(pending))
+    if wanted < 2 or sum(len(p.data) for p in pending) < PARALLEL_MIN_BYTES:
+        return 1
+    return wanted
+
+
+def _unreadable(display: str, reason: str) -> FileResult:
+    return FileResult(
+        path=display,
+        findings=[unreadable_finding(display, f"cannot check this file: {reason}")],
+        error=reason,
+    )
+
+
+def lint_bytes(linter: Linter, data: bytes, display: str) -> FileResult:
+    """The first stage of one file's bytes (what :meth:`Linter.lint_path` does after reading)."""
+    from notelint.source import SourceError, SourceText
+
+    try:
+        source = SourceText.from_bytes(data, display)
+    except SourceError as exc:
+        return _unreadable(display, str(exc))
+    return linter.lint_source(source)
+
+
+def _lint_serial(
+    linter: Linter,
+    pending: Sequence[_Pending],
+    results: list[FileResult | None],
+    store: ResultCache | None,
+) -> None:
+    from notelint.cache import pack
+
+    for item in pending:
+        result = lint_bytes(linter, item.data, item.display)
+        if store is not None:
+            # Packed before ``finish`` adds project findings to the result.
+            store.put(item.absolute, item.content, item.display, pack(result))
+        results[item.index] = result
+
+
+# -- worker processes -------------------------------------------------------------------------
+
+_worker_linter: Linter | None = None
+
+
+def _init_inherited() -> None:
+    """Fork: the worker already has the parent's Linter (set just before the pool starts)."""
+
+
+def _init_built(settings: Settings, codes: list[str], vocabulary: Vocabulary | None) -> None:
+    """Spawn: build this worker's Linter once, with exactly the parent's rules."""
+    global _worker_linter
+    linter = Linter(settings, select=codes, vocabulary=vocabulary)
+    wanted = set(codes)
+    linter.rules = [rule for rule in linter.rules if rule.code in wanted]
+    linter.rule_classes = [cls for cls in linter.rule_classes if cls.code in wanted]
+    _worker_linter = linter
+
+
+def start_method() -> str:
+    """``fork`` on Linux (workers inherit the built Linter), ``spawn`` elsewhere (macOS and
+    Windows, where forking a process that has started threads is unsafe or impossible)."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def _lint_task(task: tuple[int, str, bytes]) -> tuple[int, Any]:
+    from notelint.cache import pack
+
+    index, display, data = task
+    linter = _worker_linter
+    assert linter is not None, "worker started without a Linter"
+    result = lint_bytes(linter, data, display)
+    blob = pack(result)
+    return index, (blob if blob is not None else result)
+
+
+def _lint_parallel(
+    linter: Linter,
+    pending: Sequence[_Pending],
+    results: list[FileResult | None],
+    store: ResultCache | None,
+    workers: int,
+) -> None:
+    import multiprocessing
+
+    from notelint.cache import unpack
+
+    global _worker_linter
+    # Build the shared state once, before forking, so that no worker builds it again.
+    _ = linter.vocabulary
+    _ = linter._hooks
+    _ = linter._project_rules
+    use_fork = start_method() == "fork"
+    context: Any
+    if use_fork:
+        context = multiprocessing.get_context("fork")
+        _worker_linter = linter
+        initializer: Any = _init_inherited
+        initargs: tuple[Any, ...] = ()
+    else:
+        context = multiprocessing.get_context("spawn")
+        explicit = linter._vocabulary
+        initializer = _init_built
+        initargs = (linter.settings, [r.code for r in linter.rules], explicit)
+    by_index = {item.index: item for item in pending}
+    # Largest files first, so that no worker is left with a big file at the end.
+    tasks = sorted(
+        ((item.index, item.display, item.data) for item in pending),
+        key=lambda task: -len(task[2]),
+    )
+    try:
+        with context.Pool(workers, initializer=initializer, initargs=initargs) as pool:
+            for index, payload in pool.imap_unordered(_lint_task, tasks, chunksize=1):
+                item = by_index[index]
+                if isinstance(payload, bytes):
+                    result = unpack(payload)
+                    if store is not None:
+                        store.put(item.absolute, item.content, item.display, payload)
+                else:
+                    result = payload
+                    if store is not None:
+                        store.put(item.absolute, item.content, item.display, None)
+                results[index] = result
+    finally:
+        if use_fork:
+            _worker_linter = None
+
+
+__all__ = ["PARALLEL_MIN_BYTES", "RunStats", "available_cores", "lint_bytes", "lint_files"]
