@@ -61,7 +61,7 @@ def test_user_notes_findings_point_at_the_words(tmp_path: Path) -> None:
     assert text[tung.span.start_offset - 5 : tung.span.end_offset] == "fine-tung"
     assert tung.fix is not None and tung.fix.edits[0].content == "tune"
     accordingly = by_word["Accordinglu"]
-    assert accordingly.message.startswith("Unknown word 'Accordinglu'; did you mean 'Accordingly'")
+    assert accordingly.message.startswith("unknown word 'Accordinglu'; did you mean 'Accordingly'")
     assert by_word["TimeSfomer"].message.endswith("the name 'TimeSformer'")
     assert by_word["recieve"].span.start_line == 10
 

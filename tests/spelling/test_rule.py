@@ -43,7 +43,7 @@ def test_reports_the_word_at_its_exact_span(tmp_path: Path) -> None:
     assert (finding.span.start_line, finding.span.start_column) == (4, 12)
     assert text[finding.span.start_offset : finding.span.end_offset] == "recieve"
     assert finding.message == (
-        "Unknown word 'recieve'; did you mean 'receive', 'relieve' or 'received'?"
+        "unknown word 'recieve'; did you mean 'receive', 'relieve' or 'received'?"
     )
     assert finding.entry_title == "Segment Anything"
 
@@ -83,7 +83,7 @@ def test_a_misspelt_prefix_is_suggested(tmp_path: Path) -> None:
     text = NOTE.format(title="ICL", summary="In-context learning for mulit-modal LLMs.")
     (finding,) = lint("", text=text, tmp_path=tmp_path)
     assert flagged([finding], text) == ["mulit"]
-    assert finding.message.startswith("Unknown word 'mulit'; did you mean 'multi'")
+    assert finding.message.startswith("unknown word 'mulit'; did you mean 'multi'")
 
 
 def test_tags_code_urls_and_markup_are_never_checked(tmp_path: Path) -> None:

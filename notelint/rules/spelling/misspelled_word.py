@@ -121,7 +121,7 @@ class MisspelledWord(Rule):
         fix = None
         if found.replacement is not None and found.replacement != found.word:
             fix = ctx.fix(
-                f"Replace '{found.word}' with '{found.replacement}'",
+                f"replace '{found.word}' with '{found.replacement}'",
                 [ctx.edit(found.start, found.end, found.replacement)],
                 applicability=Applicability.UNSAFE,
             )
@@ -132,7 +132,7 @@ def message(found: Misspelling) -> str:
     if found.near_name:
         return f"'{found.word}' looks like a misspelling of the name '{found.suggestions[0]}'"
     if not found.suggestions:
-        return f"Unknown word '{found.word}'"
+        return f"unknown word '{found.word}'"
     quoted = [f"'{word}'" for word in found.suggestions]
     options = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"Unknown word '{found.word}'; did you mean {options}?"
+    return f"unknown word '{found.word}'; did you mean {options}?"

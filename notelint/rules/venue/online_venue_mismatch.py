@@ -69,6 +69,6 @@ class OnlineVenueMismatch(OnlineVenueRule):
         canonical = record_canonical(result.record, ctx.vocabulary)
         if span is not None and canonical is not None and not result.alternatives:
             fix = unsafe_fix(
-                f"Replace `{venue['text']}` with `{canonical}`", span, f"`{canonical}`"
+                f"replace `{venue['text']}` with `{canonical}`", span, f"`{canonical}`"
             )
         yield self.entry_finding(path, entry, message, span=span, fix=fix)
