@@ -59,16 +59,8 @@ class OnlineVenueRule(ProjectRule):
     ) -> Finding:
         if span is None:
             span = span_from_json(entry["title_span"] or entry["head_span"])
-        return Finding.model_construct(
-            path=path,
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            span=span,
-            fix=fix,
-            entry_title=entry["title"],
+        return self.finding_at(
+            path, span, message, fix=fix, entry_title=entry["title"], severity=severity
         )
 
 

@@ -164,16 +164,13 @@ class Rule:
         entry: Entry | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        return Finding.model_construct(
-            path=ctx.path,
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            span=span,
+        return self.finding_at(
+            ctx.path,
+            span,
+            message,
             fix=fix,
             entry_title=entry.title if entry is not None else None,
+            severity=severity,
         )
 
     def finding_at(

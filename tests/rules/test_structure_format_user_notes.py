@@ -7,7 +7,6 @@ agrees with, and nothing a careful reader would shrug at is reported.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 from notelint.config import Settings
 from notelint.engine import lint_text
 from notelint.findings import Applicability, Finding
+from tests.helpers import apply_fixes
 
 NOTES = Path(__file__).resolve().parent.parent / "fixtures" / "user-notes.md"
 CODES = [f"NL{n}" for n in range(101, 111)] + [f"NL{n}" for n in range(201, 207)]
@@ -56,18 +56,6 @@ def lint(text: str, tmp_path: Path) -> list[Finding]:
 
 def keys(findings: list[Finding]) -> list[tuple[str, int]]:
     return sorted((f.code, f.span.start_line) for f in findings)
-
-
-def apply_fixes(text: str, findings: list[Finding]) -> str:
-    edits = sorted(
-        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
-        key=lambda e: (e.span.start_offset, e.span.end_offset),
-    )
-    for before, after in itertools.pairwise(edits):
-        assert before.span.end_offset <= after.span.start_offset, "overlapping edits"
-    for edit in reversed(edits):
-        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
-    return text
 
 
 def test_fixture_is_the_users_notes() -> None:

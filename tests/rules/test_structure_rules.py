@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
@@ -11,24 +10,12 @@ from notelint.config import Settings
 from notelint.engine import Linter, lint_text
 from notelint.findings import Applicability, Finding
 from notelint.source import SourceText
+from tests.helpers import apply_fixes
 
 
 def lint(text: str, code: str, tmp_path: Path) -> list[Finding]:
     findings = lint_text(text, settings=Settings(root=tmp_path), select=[code])
     return [f for f in findings if f.code == code]
-
-
-def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Apply every finding's edits, last offset first; edits must not overlap."""
-    edits = sorted(
-        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
-        key=lambda e: (e.span.start_offset, e.span.end_offset),
-    )
-    for before, after in itertools.pairwise(edits):
-        assert before.span.end_offset <= after.span.start_offset, "overlapping edits"
-    for edit in reversed(edits):
-        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
-    return text
 
 
 def where(finding: Finding) -> tuple[int, int, int, int]:

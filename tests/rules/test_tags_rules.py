@@ -6,7 +6,6 @@ do not move when the shipped vocabulary grows.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from notelint.engine import lint_text
 from notelint.findings import Applicability, Finding, Severity
 from notelint.tagfuzz import fuzzy_index
 from notelint.vocabulary import load_vocabulary
+from tests.helpers import apply_fixes
 
 VOCABULARY = """
 [venue]
@@ -81,19 +81,6 @@ def lint(tmp_path: Path, text: str, select: Sequence[str], **options: object) ->
     return lint_text(text, settings=settings_for(tmp_path, **options), select=list(select))
 
 
-def apply(text: str, findings: Sequence[Finding]) -> str:
-    """Apply every finding's fix (edits in reverse offset order; they must not overlap)."""
-    edits = sorted(
-        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
-        key=lambda e: (e.span.start_offset, e.span.end_offset),
-    )
-    for before, after in itertools.pairwise(edits):
-        assert before.span.end_offset <= after.span.start_offset, "overlapping edits"
-    for edit in reversed(edits):
-        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
-    return text
-
-
 def summary(findings: Sequence[Finding]) -> list[tuple[str, int, int, str]]:
     return [(f.code, f.span.start_line, f.span.start_column, f.message) for f in findings]
 
@@ -123,8 +110,8 @@ def test_typo_names_the_tag_it_meant(tmp_path: Path) -> None:
     (finding,) = findings
     assert finding.severity is Severity.WARNING
     assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
-    assert apply(text, findings) == notes("`Turing` `GB`")
-    assert lint(tmp_path, apply(text, findings), ["NL301"]) == []
+    assert apply_fixes(text, findings) == notes("`Turing` `GB`")
+    assert lint(tmp_path, apply_fixes(text, findings), ["NL301"]) == []
 
 
 def test_new_tag_is_information(tmp_path: Path) -> None:
@@ -183,7 +170,7 @@ def test_near_misses(tmp_path: Path, tag: str, meant: str) -> None:
     (finding,) = lint(tmp_path, text, ["NL301"])
     assert finding.message == f"unknown tag `{tag}`; did you mean `{meant}`?"
     assert finding.severity is Severity.WARNING
-    assert apply(text, [finding]) == notes(f"`{meant}`")
+    assert apply_fixes(text, [finding]) == notes(f"`{meant}`")
 
 
 def test_two_equally_close_tags_are_named_without_a_fix(tmp_path: Path) -> None:
@@ -196,7 +183,7 @@ def test_near_miss_of_a_tag_the_entry_already_has_is_removed(tmp_path: Path) -> 
     text = notes("`SNT` `S.N.T` `LU`")
     (finding,) = lint(tmp_path, text, ["NL301"])
     assert finding.fix is not None
-    assert apply(text, [finding]) == notes("`SNT` `LU`")
+    assert apply_fixes(text, [finding]) == notes("`SNT` `LU`")
 
 
 def test_closed_vocabulary_makes_every_unknown_tag_an_error(tmp_path: Path) -> None:
@@ -248,7 +235,7 @@ def test_alias_is_replaced_by_the_canonical_tag(tmp_path: Path) -> None:
         ("NL302", 3, tag_column(line, "USA"), "tag `USA` is an alias of `US`"),
     ]
     assert all(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in findings)
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == notes("`NeurIPS` `Google` `US`")
     assert lint(tmp_path, fixed, DEFAULT_TAG_RULES) == []
 
@@ -260,7 +247,7 @@ def test_case_variant_of_an_alias_is_an_alias_finding(tmp_path: Path) -> None:
         ("NL302", "tag `usa` is an alias of `US`"),
         ("NL303", "tag `Snt` should be written `SNT`"),
     ]
-    assert apply(text, findings) == notes("`US` `SNT`")
+    assert apply_fixes(text, findings) == notes("`US` `SNT`")
 
 
 def test_wrong_case_is_fixed(tmp_path: Path) -> None:
@@ -272,7 +259,7 @@ def test_wrong_case_is_fixed(tmp_path: Path) -> None:
         ("NL303", "tag `Neurips` should be written `NeurIPS`"),
     ]
     assert all(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in findings)
-    assert apply(text, findings) == notes("`Academia` `Inria` `NeurIPS`")
+    assert apply_fixes(text, findings) == notes("`Academia` `Inria` `NeurIPS`")
 
 
 def test_alias_next_to_its_canonical_is_left_to_redundant_tags(tmp_path: Path) -> None:
@@ -293,14 +280,14 @@ def test_duplicate_tag_removes_the_later_copy(tmp_path: Path) -> None:
     assert summary(findings) == [
         ("NL304", 3, tag_column(line, "ICCV", 2), "duplicate tag `ICCV`"),
     ]
-    assert apply(text, findings) == notes("`ICCV` `Meta`")
+    assert apply_fixes(text, findings) == notes("`ICCV` `Meta`")
 
 
 def test_every_repetition_is_a_finding(tmp_path: Path) -> None:
     text = notes("`US` `US` `US`")
     findings = lint(tmp_path, text, ["NL304"])
     assert len(findings) == 2
-    assert apply(text, findings) == notes("`US`")
+    assert apply_fixes(text, findings) == notes("`US`")
 
 
 def test_redundant_tags_keep_the_canonical_one(tmp_path: Path) -> None:
@@ -312,7 +299,7 @@ def test_redundant_tags_keep_the_canonical_one(tmp_path: Path) -> None:
     ]
     assert findings[0].fix is not None
     assert findings[0].fix.applicability is Applicability.SAFE
-    assert apply(text, findings) == notes("`Meta` `GB`")
+    assert apply_fixes(text, findings) == notes("`Meta` `GB`")
 
 
 def test_redundant_tags_without_the_canonical_keep_the_first_rewritten(tmp_path: Path) -> None:
@@ -322,7 +309,7 @@ def test_redundant_tags_without_the_canonical_keep_the_first_rewritten(tmp_path:
         ("NL305", "`SnT` and `snt` both mean `SNT`"),
     ]
     assert findings[0].span.start_column == tag_column(text.splitlines()[2], "snt")
-    assert apply(text, findings) == notes("`SNT` `LU`")
+    assert apply_fixes(text, findings) == notes("`SNT` `LU`")
 
 
 def test_alias_repeated_next_to_its_canonical_gives_one_finding_per_problem(
@@ -334,7 +321,7 @@ def test_alias_repeated_next_to_its_canonical_gives_one_finding_per_problem(
         ("NL305", "`USA` means the same as `US`"),
         ("NL304", "duplicate tag `USA`"),
     ]
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == notes("`US`")
     assert lint(tmp_path, fixed, DEFAULT_TAG_RULES) == []
 
@@ -342,7 +329,7 @@ def test_alias_repeated_next_to_its_canonical_gives_one_finding_per_problem(
 def test_removing_the_first_tag_takes_the_space_after_it(tmp_path: Path) -> None:
     text = "# Reading list\n\n* Paper\n  `UK` `GB`\n  > Summary.\n"
     findings = lint(tmp_path, text, ["NL305"])
-    assert apply(text, findings) == "# Reading list\n\n* Paper\n  `GB`\n  > Summary.\n"
+    assert apply_fixes(text, findings) == "# Reading list\n\n* Paper\n  `GB`\n  > Summary.\n"
 
 
 # -- NL306 missing-implied-country -----------------------------------------------------------
@@ -363,7 +350,7 @@ def test_missing_implied_country(tmp_path: Path) -> None:
     assert findings[0].severity is Severity.INFO
     assert findings[0].fix is not None
     assert findings[0].fix.applicability is Applicability.UNSAFE
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed.splitlines()[2] == "* Paper 0 `ICML` `Stanford` `CN` `US`"
     assert lint(tmp_path, fixed, ["NL306"]) == []
 
@@ -397,7 +384,7 @@ def test_deprecated_tag_is_replaced(tmp_path: Path) -> None:
     first, second, _ = findings
     assert first.fix is not None and first.fix.applicability is Applicability.SAFE
     assert second.fix is None
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == notes("`DeepMind` `US`", "`Legacy`", "`DeepMind`")
 
 
@@ -419,7 +406,7 @@ def test_tag_order(tmp_path: Path) -> None:
     fix = findings[0].fix
     assert fix is not None and fix.applicability is Applicability.UNSAFE and len(fix.edits) == 1
     # The unknown tag moves with the tag before it; the known ones take the category order.
-    assert apply(text, findings) == notes("`ICCV` `Meta` `OpenAI` `US`", "`ICCV` `Meta` `US`")
+    assert apply_fixes(text, findings) == notes("`ICCV` `Meta` `OpenAI` `US`", "`ICCV` `Meta` `US`")
 
 
 def test_tag_order_keeps_unknown_tags_with_the_tag_before_them(tmp_path: Path) -> None:
@@ -428,7 +415,7 @@ def test_tag_order_keeps_unknown_tags_with_the_tag_before_them(tmp_path: Path) -
     assert [f.message for f in findings] == [
         "tag `Google` (organisation) should come before `Turing` (person)"
     ]
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == notes("`OpenAI` `ICML` `Oral` `Google` `US` `Turing` `Alan`")
     assert lint(tmp_path, fixed, ["NL308"]) == []
 
@@ -437,7 +424,7 @@ def test_tag_order_is_configurable(tmp_path: Path) -> None:
     text = notes("`ICCV` `Meta` `US`")
     options = {"rules": {"NL308": {"order": ["country", "organisation", "venue"]}}}
     findings = lint(tmp_path, text, ["NL308"], **options)
-    assert apply(text, findings) == notes("`US` `Meta` `ICCV`")
+    assert apply_fixes(text, findings) == notes("`US` `Meta` `ICCV`")
 
 
 def test_tag_order_rejects_a_bad_option(tmp_path: Path) -> None:
@@ -471,7 +458,7 @@ def test_one_finding_per_problem_and_fixes_converge(tmp_path: Path) -> None:
         ("NL307", 6, "tag `Google Brain` is deprecated; use `DeepMind`"),
         ("NL302", 6, "tag `GE` is an alias of `DE`"),
     ]
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == notes(
         "`NeurIPS` `US` `GB` `Academia` `SNT` `Turing` `OpenAI`",
         "`SNT` `DeepMind` `DE`",

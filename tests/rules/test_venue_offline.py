@@ -10,6 +10,7 @@ import pytest
 from notelint.config import Settings
 from notelint.engine import lint_text
 from notelint.findings import Applicability, Finding, Severity
+from tests.helpers import apply_fixes
 
 VOCABULARY = """
 [venue]
@@ -56,17 +57,6 @@ def lint(
 def section(heading: str, *tag_lines: str) -> str:
     entries = "\n".join(f"* Paper {i} {tags}\n  > Summary.\n" for i, tags in enumerate(tag_lines))
     return f"# {heading}\n\n{entries}"
-
-
-def apply(text: str, findings: Sequence[Finding]) -> str:
-    edits = sorted(
-        (edit for f in findings if f.fix is not None for edit in f.fix.edits),
-        key=lambda e: e.span.start_offset,
-        reverse=True,
-    )
-    for edit in edits:
-        text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
-    return text
 
 
 def codes(findings: Sequence[Finding]) -> list[tuple[str, int, str]]:
@@ -176,7 +166,7 @@ def test_misspelt_venue(tmp_path: Path) -> None:
         ("NL403", 9, "unknown venue `Neur-IPS`; did you mean `NeurIPS`?"),
     ]
     assert all(f.fix is not None and f.fix.applicability is Applicability.UNSAFE for f in findings)
-    fixed = apply(text, findings)
+    fixed = apply_fixes(text, findings)
     assert fixed == section("Reading list", "`ICLR` `Google`", "`CVPR` `Meta`", "`NeurIPS`")
     assert lint(tmp_path, fixed, ["NL301", *VENUE_RULES]) == []
 
@@ -202,7 +192,7 @@ def test_heading_in_the_wrong_case(tmp_path: Path) -> None:
     assert (finding.span.start_column, finding.span.end_column) == (3, 10)
     assert finding.fix is not None
     assert finding.fix.applicability is Applicability.UNSAFE  # headings are prose
-    assert apply(text, findings) == section("NeurIPS 2024", "`NeurIPS`")
+    assert apply_fixes(text, findings) == section("NeurIPS 2024", "`NeurIPS`")
 
 
 def test_heading_in_the_wrong_case_of_an_alias_keeps_the_alias(tmp_path: Path) -> None:
@@ -228,7 +218,7 @@ def test_heading_near_a_venue(tmp_path: Path, heading: str, meant: str, fixed: s
     ]
     assert findings[0].fix is not None
     assert findings[0].fix.applicability is Applicability.UNSAFE
-    assert apply(text, findings) == section(fixed, "`Google`")
+    assert apply_fixes(text, findings) == section(fixed, "`Google`")
 
 
 @pytest.mark.parametrize(
