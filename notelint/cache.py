@@ -239,6 +239,16 @@ def encode_result(result: FileResult) -> tuple[Any, ...]:
     )
 
 
+_SPAN_FIELDS = (
+    "start_line",
+    "start_column",
+    "start_offset",
+    "end_line",
+    "end_column",
+    "end_offset",
+)
+
+
 def decode_result(data: tuple[Any, ...]) -> FileResult:
     """A fresh FileResult from :func:`encode_result`'s data."""
     from notelint.engine import FileResult
@@ -246,21 +256,20 @@ def decode_result(data: tuple[Any, ...]) -> FileResult:
     from notelint.model import DirectiveKind, Span, Suppression
 
     path, findings_data, facts, suppressions_data, used, scopes, error = data
-    span_new = Span.model_construct
+    span_from = Span.from_fields
+    finding_from = Finding.from_fields
+    categories = {c.value: c for c in Category}
+    severities = {s.value: s for s in Severity}
+    # Spans are frozen: equal ones (a finding's and its fix's) can be one object.
+    spans: dict[tuple[int, ...], Span] = {}
 
     def span(values: tuple[int, int, int, int, int, int]) -> Span:
-        sl, sc, so, el, ec, eo = values
-        return span_new(
-            start_line=sl,
-            start_column=sc,
-            start_offset=so,
-            end_line=el,
-            end_column=ec,
-            end_offset=eo,
-        )
+        found = spans.get(values)
+        if found is None:
+            found = spans[values] = span_from(dict(zip(_SPAN_FIELDS, values, strict=True)))
+        return found
 
     findings: list[Finding] = []
-    finding_new = Finding.model_construct
     for (
         f_path,
         code,
@@ -284,16 +293,18 @@ def decode_result(data: tuple[Any, ...]) -> FileResult:
                 ),
             )
         findings.append(
-            finding_new(
-                path=path if f_path is None else f_path,
-                code=code,
-                name=name,
-                category=Category(category),
-                severity=Severity(severity),
-                message=message,
-                span=span(span_data),
-                fix=fix,
-                entry_title=title,
+            finding_from(
+                {
+                    "path": path if f_path is None else f_path,
+                    "code": code,
+                    "name": name,
+                    "category": categories[category],
+                    "severity": severities[severity],
+                    "message": message,
+                    "span": span(span_data),
+                    "fix": fix,
+                    "entry_title": title,
+                }
             )
         )
     suppressions = [
@@ -344,6 +355,8 @@ class ResultCache:
         self.file = folder / f"results-{key}.bin"
         self.entries: dict[str, Entry] = {}
         self.dirty = False
+        self._touched: set[str] = set()  # paths this run checked (or found damaged)
+        self._loaded_stamp: tuple[int, int, int] | None = None
         self.hits = 0
         self.misses = 0
 
@@ -361,6 +374,7 @@ class ResultCache:
     # -- reading ---------------------------------------------------------------------------
     def load(self) -> None:
         """Read the cache file; anything wrong with it means an empty cache."""
+        self._loaded_stamp = _stamp(self.file)
         try:
             raw = self.file.read_bytes()
         except OSError:
@@ -380,6 +394,7 @@ class ResultCache:
             result = unpack(entry[2])
         except Exception:  # a damaged entry: drop it and lint the file
             del self.entries[absolute]
+            self._touched.add(absolute)
             self.dirty = True
             self.misses += 1
             return None
@@ -388,12 +403,26 @@ class ResultCache:
 
     # -- writing ---------------------------------------------------------------------------
     def put(self, absolute: str, content: bytes, display: str, blob: bytes | None) -> None:
+        self._touched.add(absolute)
         if blob is None:
             if self.entries.pop(absolute, None) is not None:
                 self.dirty = True
             return
         self.entries[absolute] = (content, display, blob)
         self.dirty = True
+
+    def _merge_concurrent(self) -> None:
+        """Another run (pre-commit starts several at once) may have written the cache since
+        this one read it: keep its entries for files this run did not check."""
+        if _stamp(self.file) == self._loaded_stamp:
+            return
+        try:
+            theirs = _parse(self.file.read_bytes())
+        except Exception:
+            return
+        for path, entry in theirs.items():
+            if path not in self._touched:
+                self.entries[path] = entry
 
     def prune(self) -> None:
         """Forget files that no longer exist."""
@@ -408,6 +437,8 @@ class ResultCache:
         self.prune()
         if not self.dirty:
             return
+        self._merge_concurrent()
+        self.prune()
         try:
             self._prepare_folder()
             payload = marshal.dumps(
@@ -440,6 +471,14 @@ class ResultCache:
         for _mtime, path in others[KEEP_KEYS - 1 :]:
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _parse(raw: bytes) -> dict[str, Entry]:

@@ -9,7 +9,7 @@ pydantic schema is the export contract (``notelint export``).
 from __future__ import annotations
 
 from enum import Enum, StrEnum
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -91,6 +91,23 @@ class FastModel(BaseModel):
         model = cls.__new__(cls)
         _object_setattr(model, "__dict__", data)
         _object_setattr(model, "__pydantic_fields_set__", fields_set)
+        _object_setattr(model, "__pydantic_extra__", None)
+        _object_setattr(model, "__pydantic_private__", None)
+        return model
+
+    @classmethod
+    def from_fields(cls, data: dict[str, Any]) -> Self:
+        """Like ``model_construct(**data)`` where ``data`` (trusted) names every field, in field
+        order, and becomes the object's ``__dict__``: decoding cached results makes many."""
+        try:
+            plan = _PLANS[cls]
+        except KeyError:
+            plan = _PLANS[cls] = _construct_plan(cls)
+        if plan is None or tuple(data) != plan[0]:
+            return cast(Self, cls.model_construct(**data))
+        model = cls.__new__(cls)
+        _object_setattr(model, "__dict__", data)
+        _object_setattr(model, "__pydantic_fields_set__", set(plan[1]))
         _object_setattr(model, "__pydantic_extra__", None)
         _object_setattr(model, "__pydantic_private__", None)
         return model

@@ -315,3 +315,16 @@ def _with_checksum(payload: bytes) -> bytes:
 
     header = cache_module.MAGIC + cache_module.FORMAT_VERSION.to_bytes(2, "little")
     return header + hashlib.blake2b(payload, digest_size=32).digest() + payload
+
+
+def test_runs_writing_the_cache_at_once_keep_each_others_entries(corpus: Path) -> None:
+    linter = Linter(load_settings())
+    notes = sorted(corpus.glob("notes/*.md"))
+    first, second = (cache_module.ResultCache.for_linter(linter) for _ in range(2))
+    for store, path in ((first, notes[0]), (second, notes[1])):
+        data = path.read_bytes()
+        result = runner.lint_bytes(linter, data, path.name)
+        store.put(str(path), cache_module.digest(data), path.name, cache_module.pack(result))
+    first.save()
+    second.save()  # read before the first one wrote: merges instead of dropping its entry
+    assert cached_paths(corpus) == {str(notes[0]), str(notes[1])}

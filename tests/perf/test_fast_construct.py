@@ -84,3 +84,11 @@ def test_span_and_finding_round_trip() -> None:
     span = model.Span.model_construct(**SPAN)
     assert span.model_dump() == SPAN
     assert model.Span.model_validate(SPAN) == span
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda c: c.__name__)
+def test_from_fields_is_model_construct_with_every_field(cls: type[FastModel]) -> None:
+    values = {name: f"value of {name}" for name in cls.model_fields}
+    same(cls.from_fields(dict(values)), pydantic_construct(cls, None, **values))
+    backwards = dict(reversed(list(values.items())))
+    same(cls.from_fields(backwards), pydantic_construct(cls, None, **backwards))

@@ -1,0 +1,23 @@
+"""The fast line index (files with ``\\n`` endings only) agrees with the general one."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notelint.source import _LINE_END, SourceText
+
+
+def general_index(text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [0], []
+    for match in _LINE_END.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+@given(st.lists(st.sampled_from(["a", "é", " ", "\t", "\n", "\r", "\r\n", "`"])).map("".join))
+def test_line_index_matches_the_general_scan(text: str) -> None:
+    source = SourceText(text=text)
+    assert (source.line_starts, source.line_ends) == general_index(text)
