@@ -45,7 +45,16 @@ from notelint.spelling.suggest import (
     Suggestions,
     WordSource,
 )
-from notelint.spelling.tokenize import Chunk, NameShape, Token, tokenize
+from notelint.spelling.tokenize import (
+    Chunk,
+    NameShape,
+    Token,
+    chunk_matches,
+    chunk_texts,
+    make_chunk,
+    mask,
+    starts_sentence,
+)
 
 if TYPE_CHECKING:
     from notelint.config import Settings
@@ -65,6 +74,9 @@ PREFIXES = frozenset((
     "under", "uni", "vice",
 ))
 # fmt: on
+# Verdicts on raw chunks a checker keeps (see :meth:`Checker.check`); far more than the
+# distinct words of any notes collection, so the bound is only a safety net.
+VERDICT_CACHE_SIZE = 200_000
 # Names shorter than this are too easily one edit from another name to be called typos.
 NEAR_NAME_MIN_LENGTH = 6
 
@@ -77,6 +89,13 @@ class Misspelling:
     suggestions: tuple[str, ...]
     replacement: str | None  # the unambiguous best suggestion (a fix), if any
     near_name: bool = False  # a misspelt name (``TimeSfomer``) rather than a word
+
+
+# The verdict on a raw chunk of text: where its word ends (-1: it holds no word), its
+# misspellings (offsets from its start) and, when they differ, its misspellings where a
+# capitalised word may be a name (inside a sentence of running prose). Nothing else about
+# where the chunk is changes the verdict.
+_Verdict = tuple[int, tuple[Misspelling, ...], tuple[Misspelling, ...] | None]
 
 
 class Checker:
@@ -92,6 +111,12 @@ class Checker:
         self.settings = settings
         self.sources = sources
         self._suggester: Suggester | None = None
+        # Raw chunk text → verdict. Per checker: a file's accepted words make another checker,
+        # so they never leak into other files' verdicts.
+        self._verdicts: dict[str, _Verdict] = {}
+        self._clean: set[str] = set()  # the chunks whose verdict is "no misspelling"
+        self._clean_words: set[str] = set()  # words between spaces made of such chunks
+        self._near_names: dict[str, str | None] = {}
 
     def accepting(self, words: Iterable[str]) -> Checker:
         """This checker with ``words`` accepted too (``notelint-accept`` of one file)."""
@@ -121,13 +146,83 @@ class Checker:
     ) -> Iterator[Misspelling]:
         """Misspellings in ``text[start:end]``, offsets into ``text``. ``sentences`` says the
         range is running prose (a summary), where a capitalised word inside a sentence is a
-        name; a title is Title Case, so there it says nothing."""
-        for chunk in tokenize(text, start, end):
-            yield from self.check_chunk(chunk, sentences=sentences)
+        name; a title is Title Case, so there it says nothing.
+
+        The same as checking each chunk of :func:`tokenize` with :meth:`check_chunk`, but the
+        verdict on a chunk is computed once per raw chunk text and then reused (notes have a
+        few thousand distinct words among hundreds of thousands); where the chunk is matters
+        only for whether a capitalised word in it may be a name, and the verdict holds both.
+        A range whose words (split at spaces) are all known to be right is done at once."""
+        masked = mask(text, start, end)
+        words = masked.split()
+        if self._clean_words.issuperset(words):
+            return  # the common case: every word is known to be right wherever it stands
+        verdicts = self._verdicts
+        if len(verdicts) >= VERDICT_CACHE_SIZE or len(self._clean_words) >= VERDICT_CACHE_SIZE:
+            self._forget()
+        clean = self._clean
+        for raw in chunk_texts(masked):
+            if raw not in verdicts:
+                verdict = self._verdict(raw)
+                verdicts[raw] = verdict
+                if not verdict[1] and verdict[2] is None:
+                    clean.add(raw)
+        # A word between spaces is right wherever it stands if all its chunks are.
+        for word in set(words).difference(self._clean_words):
+            if clean.issuperset(chunk_texts(word)):
+                self._clean_words.add(word)
+        by_case = sentences and self.settings.capitalized_names
+        previous_end = -1  # end of the previous word, relative to ``start`` (-1: none yet)
+        for match in chunk_matches(masked):
+            verdict = verdicts[match.group()]
+            chunk_end, found, as_names = verdict
+            if chunk_end < 0:
+                continue  # no word (a number, punctuation, an abbreviation)
+            relative = match.start()
+            if (
+                as_names is not None
+                and by_case
+                and previous_end >= 0
+                and not starts_sentence(masked, previous_end, relative)
+            ):
+                found = as_names
+            previous_end = relative + chunk_end
+            if found:
+                offset = start + relative
+                for item in found:
+                    yield Misspelling(
+                        item.start + offset,
+                        item.end + offset,
+                        item.word,
+                        item.suggestions,
+                        item.replacement,
+                        item.near_name,
+                    )
+
+    def _forget(self) -> None:
+        self._verdicts.clear()
+        self._clean.clear()
+        self._clean_words.clear()
+
+    def _verdict(self, raw: str) -> _Verdict:
+        """The verdict on a raw chunk (offsets from its start): see :data:`_Verdict`."""
+        chunk = make_chunk(raw, 0, True)
+        if chunk is None:
+            return -1, (), None
+        found = tuple(self._check_tokens(chunk, names_by_case=False))
+        as_names: tuple[Misspelling, ...] | None = None
+        if found and self.settings.capitalized_names:  # (names_by_case only drops findings)
+            as_names = tuple(self._check_tokens(chunk, names_by_case=True))
+            if as_names == found:
+                as_names = None
+        return chunk.end, found, as_names
 
     def check_chunk(self, chunk: Chunk, *, sentences: bool = True) -> Iterator[Misspelling]:
-        tokens = chunk.tokens
         names_by_case = sentences and self.settings.capitalized_names and not chunk.initial
+        return self._check_tokens(chunk, names_by_case)
+
+    def _check_tokens(self, chunk: Chunk, names_by_case: bool) -> Iterator[Misspelling]:
+        tokens = chunk.tokens
         if len(tokens) > 1 and self.lexicon.accepts(chunk.text):
             return
         for position, token in enumerate(tokens):
@@ -185,15 +280,26 @@ class Checker:
 
     def near_name(self, text: str) -> str | None:
         """The known name ``text`` misspells by one missing letter or two swapped ones."""
+        try:
+            return self._near_names[text]
+        except KeyError:
+            pass
+        found = self._near_name(text)
+        if len(self._near_names) >= VERDICT_CACHE_SIZE:
+            self._near_names.clear()
+        self._near_names[text] = found
+        return found
+
+    def _near_name(self, text: str) -> str | None:
         text = normalize(text)
         if len(text) < NEAR_NAME_MIN_LENGTH or not text.isalpha():
             return None
         lower = text.lower()
         if self.lexicon.known(text) or self.lexicon.known(lower):
             return None  # listed (the word list, notelint-accept), or a listed word
-        if self.lexicon.name_for(lower) is not None:
+        lookup = self.lexicon.names.get
+        if lookup(lower) is not None:
             return None  # a known name in another letter case
-        lookup = self.lexicon.name_for
         for i in range(len(lower) - 1):
             if lower[i] != lower[i + 1]:
                 found = lookup(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :])

@@ -137,12 +137,16 @@ class WordLayer:
 class Lexicon:
     """Layers of accepted words and the rules that relate a written word to an entry."""
 
-    def __init__(self, layers: Sequence[WordLayer]) -> None:
+    def __init__(self, layers: Sequence[WordLayer], *, names_of: Lexicon | None = None) -> None:
         self.layers: tuple[WordLayer, ...] = tuple(layers)
         self._verdicts: dict[str, bool] = {}
+        # A lexicon whose entries with capitals are the same (``with_layer`` of a layer
+        # without any): its merged names are shared, not rebuilt.
+        self._names_of = names_of
+        self._names: dict[str, str] | None = None
 
     def with_layer(self, layer: WordLayer) -> Lexicon:
-        return Lexicon((*self.layers, layer))
+        return Lexicon((*self.layers, layer), names_of=None if layer.names else self)
 
     def known(self, word: str) -> bool:
         """An entry accepts ``word`` exactly as given (letter-case rules only)."""
@@ -162,11 +166,19 @@ class Lexicon:
 
     def name_for(self, lower: str) -> str | None:
         """The entry with capitals whose lowercase form is ``lower`` (``pytorch`` → PyTorch)."""
-        for layer in reversed(self.layers):
-            found = layer.names.get(lower)
-            if found is not None:
-                return found
-        return None
+        return self.names.get(lower)
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        """Every entry with capitals by its lowercase form; a later layer's entry wins."""
+        if self._names_of is not None:
+            return self._names_of.names
+        if self._names is None:
+            merged: dict[str, str] = {}
+            for layer in self.layers:
+                merged.update(layer.names)
+            self._names = merged
+        return self._names
 
     def accepts(self, word: str) -> bool:
         verdict = self._verdicts.get(word)

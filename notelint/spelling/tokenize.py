@@ -101,6 +101,8 @@ _SKIP_PATTERNS = [
     ("\\", r"\\[!-/:-@\[-`{-~]"),
 ]
 _SKIPS = [(trigger, re.compile(pattern, re.DOTALL)) for trigger, pattern in _SKIP_PATTERNS]
+# Every trigger but "www." holds one of these: a region with none of them skips the patterns.
+_TRIGGER_CHARS = frozenset("<&]/@$\\")
 # A bare domain or file name (``github.com/x/y``, ``src/models/vit.py``, ``Node.js``) is found
 # from its dot: the regex looks for ``.com``-like endings, the match is widened to the name.
 _DOMAIN_RE = re.compile(rf"(?i)\.(?:{_TLDS})\b")
@@ -138,10 +140,11 @@ def mask(text: str, start: int = 0, end: int | None = None) -> str:
     if "`" in region:
         for s, e in _code_spans(region):
             blank(s, e)
-    for trigger, pattern in _SKIPS:
-        if trigger in region:
-            for match in pattern.finditer(region):
-                blank(match.start(), match.end())
+    if not _TRIGGER_CHARS.isdisjoint(region) or "www." in region:
+        for trigger, pattern in _SKIPS:
+            if trigger in region:
+                for match in pattern.finditer(region):
+                    blank(match.start(), match.end())
     if "." in region:
         for s, e in _domains(region):
             blank(s, e)
@@ -184,28 +187,41 @@ def _code_spans(region: str) -> Iterator[tuple[int, int]]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[Chunk]:
     """The words of ``text[start:end]``; offsets are into ``text``."""
     masked = mask(text, start, end)
-    previous_end: int | None = None  # end of the previous word, relative to ``start``
+    previous_end = -1  # end of the previous word, relative to ``start`` (-1: none yet)
     for match in _CHUNK_RE.finditer(masked):
-        raw = match.group()
         relative = match.start()
-        if previous_end is None:
-            initial = True
-        else:
-            gap = masked[previous_end:relative]
-            initial = any(ch in _SENTENCE_ENDS for ch in gap) if gap != " " else False
-        if raw.isalpha():  # the common case: a plain word, no punctuation to trim
-            kind, shape = _classify_alpha(raw)
-            begin = start + relative
-            end_ = begin + len(raw)
-            token = Token(begin, end_, raw, kind, shape)
-            chunk = Chunk(begin, end_, raw, (token,), initial)
-        else:
-            trimmed = _chunk(raw, start + relative, initial)
-            if trimmed is None:
-                continue
-            chunk = trimmed
+        initial = previous_end < 0 or starts_sentence(masked, previous_end, relative)
+        chunk = make_chunk(match.group(), start + relative, initial)
+        if chunk is None:
+            continue
         previous_end = chunk.end - start
         yield chunk
+
+
+def chunk_matches(masked: str) -> Iterator[re.Match[str]]:
+    """The raw chunks of a masked range (see :func:`mask`), for :func:`make_chunk`."""
+    return _CHUNK_RE.finditer(masked)
+
+
+def chunk_texts(masked: str) -> list[str]:
+    """The raw chunks of a masked range, as text (one C-level pass)."""
+    return _CHUNK_RE.findall(masked)
+
+
+def starts_sentence(masked: str, previous_end: int, start: int) -> bool:
+    """Whether the gap ``masked[previous_end:start]`` after the previous word ends a sentence."""
+    gap = masked[previous_end:start]
+    return gap != " " and not _SENTENCE_ENDS.isdisjoint(gap)
+
+
+def make_chunk(raw: str, offset: int, initial: bool) -> Chunk | None:
+    """The chunk of one raw match of the chunk pattern found at ``offset`` (None: no word).
+    It depends on ``raw`` alone, apart from the offsets and ``initial``."""
+    if raw.isalpha():  # the common case: a plain word, no punctuation to trim
+        kind, shape = _classify_alpha(raw)
+        end = offset + len(raw)
+        return Chunk(offset, end, raw, (Token(offset, end, raw, kind, shape),), initial)
+    return _chunk(raw, offset, initial)
 
 
 def _chunk(raw: str, offset: int, initial: bool) -> Chunk | None:
