@@ -14,8 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from notelint import __version__
-from notelint.config import OUTPUT_FORMATS
-from notelint.errors import EXIT_USAGE, USAGE_ERRORS
+
+# Nothing heavy (pydantic, the rules, markdown-it) is imported before ``main`` has tried the
+# replay cache (notelint.replay): a run whose inputs are unchanged needs none of it.
+EXIT_USAGE = 2  # as notelint.errors.EXIT_USAGE
 
 SUBCOMMANDS = ("check", "rule", "rules", "export", "words", "init")
 
@@ -40,6 +42,8 @@ class _ExtendCsv(argparse.Action):
 
 
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    from notelint.config import OUTPUT_FORMATS
+
     parser.add_argument("paths", nargs="*", help="files or directories (default: config 'paths')")
     parser.add_argument("--config", metavar="FILE", help="use this config file")
     sel = parser.add_argument_group("rule selection")
@@ -149,6 +153,26 @@ def _log_warnings_to_stderr() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    if argv is not None:
+        # Called as a library (tests, embedding): always a real run.
+        return _main(args_list)
+    from notelint import replay
+
+    replayed = replay.replay(args_list)
+    if replayed is not None:
+        return replayed
+    recorder = replay.start(args_list)
+    if recorder is None:
+        return _main(args_list)
+    with recorder:
+        code = _main(args_list)
+    replay.finish(recorder, code)
+    return code
+
+
+def _main(args_list: list[str]) -> int:
+    from notelint.errors import USAGE_ERRORS
+
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

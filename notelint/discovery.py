@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -68,6 +68,13 @@ class _GitIgnores:
 class FileFinder:
     settings: Settings
     force_exclude: bool = False
+    # Every folder walked, in order (what the replay cache checks: notelint.replay).
+    walked: list[str] = field(default_factory=list)
+
+    def gitignore_folders(self) -> list[Path]:
+        """The folders whose ``.gitignore`` was consulted (present or not)."""
+        found = self.__dict__.get("_gitignore")
+        return list(found._specs) if found is not None else []
 
     @cached_property
     def _exclude(self) -> pathspec.GitIgnoreSpec:
@@ -118,6 +125,7 @@ class FileFinder:
         if top.resolve() != self.settings.root and self.excluded(top, is_dir=True):
             return
         for folder, dirs, files in os.walk(top):
+            self.walked.append(folder)
             base = Path(folder)
             dirs[:] = sorted(d for d in dirs if not self.excluded(base / d, is_dir=True))
             for name in sorted(files):

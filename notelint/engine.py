@@ -257,7 +257,9 @@ class Linter:
     # -- stage 2: the whole run --------------------------------------------------------------
     def finish(self, results: Sequence[FileResult]) -> list[Finding]:
         by_path = {r.path: r for r in results}
-        project_ctx = ProjectContext(settings=self.settings, vocabulary=self.vocabulary)
+        project_ctx = ProjectContext(
+            settings=self.settings, load_vocabulary=lambda: self.vocabulary
+        )
         for rule in self._project_rules:
             facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
             if not facts:

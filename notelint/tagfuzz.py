@@ -40,8 +40,6 @@ import weakref
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz.distance import OSA
-
 from notelint.vocabulary import VocabEntry, Vocabulary, fold
 
 MIN_TYPO_LENGTH = 4  # neither the text nor the known spelling may be shorter than this
@@ -142,6 +140,8 @@ class FuzzyIndex:
                 for k in self.by_first.get(folded[1], ())
                 if len(k.folded) > 1 and k.folded[1] == folded[0]
             )
+        from rapidfuzz.distance import OSA  # (on first use: not at start-up)
+
         best = limit + 1
         chosen: dict[str, VocabEntry] = {}
         digits = _digits(folded)
@@ -247,9 +247,14 @@ def fuzzy_index(vocabulary: Vocabulary) -> FuzzyIndex:
         key: int = key,
         indexes: dict[int, tuple[weakref.ref[Vocabulary], FuzzyIndex]] = _INDEXES,
     ) -> None:
-        current = indexes.get(key)
-        if current is not None and current[0] is ref:
-            del indexes[key]
+        # Also called during interpreter teardown, when module state may already be gone:
+        # nothing here may raise (it would print "Exception ignored in ...").
+        try:
+            current = indexes.get(key)
+            if current is not None and current[0] is ref:
+                del indexes[key]
+        except Exception:
+            pass
 
     _INDEXES[key] = (weakref.ref(vocabulary, forget), index)
     return index

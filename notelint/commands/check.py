@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from notelint import replay
 from notelint.config import Settings, load_settings
 from notelint.discovery import FileFinder, display_path
 from notelint.engine import Linter
@@ -53,7 +54,11 @@ def linter_for(args: argparse.Namespace, settings: Settings) -> Linter:
 
 
 def files_for(
-    args: argparse.Namespace, settings: Settings, *, force_exclude: bool = False
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    force_exclude: bool = False,
+    finders: list[FileFinder] | None = None,
 ) -> list[tuple[Path, str]]:
     given: Sequence[str] = args.paths
     if given:
@@ -63,6 +68,8 @@ def files_for(
     else:
         paths = [Path(".")]
     finder = FileFinder(settings, force_exclude=force_exclude or settings.force_exclude)
+    if finders is not None:
+        finders.append(finder)
     return [(path, display_path(path)) for path in finder.find(paths)]
 
 
@@ -97,7 +104,15 @@ class _SourceLines:
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     linter = linter_for(args, settings)
-    files = files_for(args, settings, force_exclude=args.force_exclude)
+    finders: list[FileFinder] = []
+    files = files_for(args, settings, force_exclude=args.force_exclude, finders=finders)
+    replay.note_check(
+        settings,
+        finders[0],
+        [Path(p) for p in args.paths],
+        files,
+        [cls.__module__ for cls in linter.registry.rules],
+    )
     if args.paths and not files:
         print("notelint: warning: no Markdown files found under the given paths", file=sys.stderr)
 

@@ -98,14 +98,38 @@ class CheckContext:
         return Fix.model_construct(applicability=applicability, message=message, edits=tuple(edits))
 
 
-@dataclass
 class ProjectContext:
-    """What a project rule sees when all files' facts are in."""
+    """What a project rule sees when all files' facts are in.
 
-    settings: Settings
-    vocabulary: Vocabulary
-    # Per-run scratch space shared by project rules (e.g. one online lookup for all of them).
-    shared: dict[str, Any] = field(default_factory=dict)
+    The vocabulary is given, or loaded by ``load_vocabulary`` when a rule first asks for it:
+    a warm run whose project rules never look at it does not load it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        vocabulary: Vocabulary | None = None,
+        shared: dict[str, Any] | None = None,
+        *,
+        load_vocabulary: Callable[[], Vocabulary] | None = None,
+    ) -> None:
+        if vocabulary is None and load_vocabulary is None:
+            raise TypeError("ProjectContext needs a vocabulary or load_vocabulary")
+        self.settings = settings
+        self._vocabulary = vocabulary
+        self._load_vocabulary = load_vocabulary
+        # Per-run scratch space shared by project rules (e.g. one online lookup for all of them).
+        self.shared: dict[str, Any] = {} if shared is None else shared
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            assert self._load_vocabulary is not None
+            self._vocabulary = self._load_vocabulary()
+        return self._vocabulary
+
+    @vocabulary.setter
+    def vocabulary(self, value: Vocabulary) -> None:
+        self._vocabulary = value
 
 
 class Rule:

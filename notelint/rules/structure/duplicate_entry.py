@@ -91,13 +91,17 @@ class DuplicateEntry(ProjectRule):
         found: list[tuple[str, int, Finding]] = []
         for path in sorted(facts):
             rows = facts[path] or []
-            spans = [(_span(row[2]), str(row[0]), str(row[1])) for row in rows]
-            spans.sort(key=lambda item: item[0].start_offset)
-            for span, key, title in spans:
+            # Only the few duplicates need a Span: sort and compare on the raw offsets.
+            keyed = [(_start_offset(row[2]), row) for row in rows]
+            keyed.sort(key=lambda item: item[0])
+            for offset, row in keyed:
+                key = str(row[0])
                 first = first_seen.get(key)
                 if first is None:
-                    first_seen[key] = (path, span.start_line)
+                    first_seen[key] = (path, _start_line(row[2]))
                     continue
+                span = _span(row[2])
+                title = str(row[1])
                 where = f"{first[0]}:{first[1]}"
                 finding = self.finding_at(
                     path,
@@ -105,10 +109,18 @@ class DuplicateEntry(ProjectRule):
                     f"duplicate entry {quoted(title)}: first noted at {where}",
                     entry_title=title,
                 )
-                found.append((path, span.start_offset, finding))
+                found.append((path, offset, finding))
         found.sort(key=lambda item: (item[0], item[1]))
         for _path, _offset, finding in found:
             yield finding
+
+
+def _start_offset(data: Any) -> int:
+    return int(data["start_offset"] if isinstance(data, Mapping) else data[2])
+
+
+def _start_line(data: Any) -> int:
+    return int(data["start_line"] if isinstance(data, Mapping) else data[0])
 
 
 def _span(data: Any) -> Span:

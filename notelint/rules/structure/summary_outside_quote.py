@@ -51,13 +51,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
 from notelint.model import BlockKind, Entry, Section, SummaryBlock
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import leading_whitespace, line_content_span, plural
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _QUOTE_MARKER_RE = re.compile(r"([ \t]*)>([ \t]?)")
 # Starts that end a paragraph (and so a quote) when no deeper than the quote: a list item that
@@ -67,6 +69,8 @@ _INTERRUPTS_RE = re.compile(r"[ \t]*(?:(?:1[.)]|[-*+])[ \t]+\S|#{1,6}(?:[ \t]|$)
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # (on first use: a cached run never parses)
+
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"], ignoreInvalid=True)
     return md
