@@ -255,10 +255,9 @@ def load_vocabulary(folder: Path | None, *, builtin: bool = True) -> Vocabulary:
     vocab = Vocabulary()
     if builtin:
         for source, layer in _builtin_layers():
-            vocab.merge_layer(
-                {k: v.model_copy(deep=True) for k, v in layer.items()},
-                source,
-            )
+            # merge_layer rebinds fields on the entries it keeps (never mutates their lists),
+            # so a shallow copy protects the cached built-in layers.
+            vocab.merge_layer({k: v.model_copy() for k, v in layer.items()}, source)
     if folder is not None:
         for path in vocabulary_files(folder):
             vocab.merge_layer(load_toml(path), str(path))

@@ -336,3 +336,14 @@ def test_only_venues_and_organisations_use_their_fields(vocab: Vocabulary) -> No
             assert entry.kind is None and entry.dblp is None, entry.canonical
         if entry.category not in ("organisation", "venue"):
             assert entry.country is None, entry.canonical
+
+
+def test_a_repository_layer_never_leaks_into_the_next_load() -> None:
+    """The built-in layers are cached per process; merging a repository's layer must not
+    change what the next load sees (e.g. GE taken from Georgia, UK's aliases)."""
+    repo = load_vocabulary(RULES_DIR)
+    assert repo.resolve("GE") is not None and repo.resolve("GE").canonical == "DE"  # type: ignore[union-attr]
+    again = load_vocabulary(None)
+    ge = again.resolve("GE")
+    assert ge is not None and ge.canonical == "GE"
+    assert again.get("DE") is not None and "GE" not in again.get("DE").aliases  # type: ignore[union-attr]
