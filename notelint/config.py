@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from notelint.configfiles import find_config
 from notelint.findings import Severity
 from notelint.online.settings import OnlineSettings
 from notelint.spelling.settings import SpellingSettings
 
-CONFIG_FILES = ("notelint.toml", ".notelint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = [
     ".git",
     ".hg",
@@ -114,25 +114,6 @@ class Settings(BaseModel):
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a pyproject.toml counts only with
-    a ``[tool.notelint]`` table, as ruff does)."""
-    for folder in [start, *start.parents]:
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml":
-                return candidate
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if isinstance(data.get("tool"), dict) and "notelint" in data["tool"]:
-                return candidate
-    return None
 
 
 def read_config_table(path: Path) -> dict[str, Any]:

@@ -50,13 +50,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from notelint.configfiles import CONFIG_FILES, find_config
+
 if TYPE_CHECKING:
     from notelint.config import Settings
     from notelint.discovery import FileFinder
 
 FORMAT_VERSION = 1
 MAGIC = b"NLREPLAY"
-CONFIG_FILES = ("notelint.toml", ".notelint.toml", "pyproject.toml")  # as notelint.config
 MAX_MANIFESTS = 16
 
 # ``check`` options that cannot make a run read or write anything beyond what the manifest
@@ -144,23 +145,7 @@ def _run_key(argv: Sequence[str], cwd: str) -> str:
 def _config_path(options: dict[str, str], cwd: Path) -> Path | None:
     if "--config" in options:
         return Path(options["--config"]).resolve()
-    import tomllib
-
-    cwd = cwd.resolve()
-    for folder in [cwd, *cwd.parents]:
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml":
-                return candidate
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if isinstance(data.get("tool"), dict) and "notelint" in data["tool"]:
-                return candidate
-    return None
+    return find_config(cwd.resolve())
 
 
 def _cache_folder(options: dict[str, str], cwd: Path) -> Path | None:
