@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from notelint.cli import main
+from notelint.config import Settings
 from notelint.findings import Finding
 
 PLUGIN = Path(__file__).parent / "fixtures" / "plugins" / "fixme_rule.py"
@@ -57,3 +58,47 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
     for edit in reversed(edits):
         text = text[: edit.span.start_offset] + edit.content + text[edit.span.end_offset :]
     return text
+
+
+def lint_rule(text: str, code: str, root: Path) -> list[Finding]:
+    """Findings of one rule on ``text``, with default settings rooted at ``root``."""
+    from notelint.config import Settings
+    from notelint.engine import lint_text
+
+    findings = lint_text(text, settings=Settings(root=root), select=[code])
+    return [f for f in findings if f.code == code]
+
+
+def where(finding: Finding) -> tuple[int, int, int, int]:
+    """(start line, start column, end line, end column), as a user reads them."""
+    s = finding.span
+    return (s.start_line, s.start_column, s.end_line, s.end_column)
+
+
+def assert_fixed(
+    text: str, code: str, root: Path, expected: str, *, safe_only: bool = False
+) -> None:
+    """The rule's fixes turn ``text`` into ``expected``, and linting that again finds nothing."""
+    from notelint.findings import Applicability
+
+    findings = lint_rule(text, code, root)
+    if safe_only:
+        assert all(f.fix and f.fix.applicability is Applicability.SAFE for f in findings)
+    fixed = apply_fixes(text, findings)
+    assert fixed == expected
+    assert lint_rule(fixed, code, root) == []
+
+
+def settings_with_vocabulary(root: Path, vocabulary: str, **options: object) -> Settings:
+    """Settings whose only vocabulary is ``vocabulary`` (written to root/rules/tags.toml)."""
+    from notelint.config import Settings
+
+    rules = root / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "tags.toml").write_text(vocabulary, encoding="utf-8")
+    return Settings.model_validate({"root": root, "builtin_vocabulary": False, **options})
+
+
+def assert_safe_fixed(text: str, code: str, root: Path, expected: str) -> None:
+    """:func:`assert_fixed`, and every fix on offer is safe."""
+    assert_fixed(text, code, root, expected, safe_only=True)

@@ -8,27 +8,10 @@ import pytest
 
 from notelint.config import Settings
 from notelint.engine import Linter, lint_text
-from notelint.findings import Applicability, Finding
+from notelint.findings import Applicability
 from notelint.source import SourceText
-from tests.helpers import apply_fixes
-
-
-def lint(text: str, code: str, tmp_path: Path) -> list[Finding]:
-    findings = lint_text(text, settings=Settings(root=tmp_path), select=[code])
-    return [f for f in findings if f.code == code]
-
-
-def where(finding: Finding) -> tuple[int, int, int, int]:
-    s = finding.span
-    return (s.start_line, s.start_column, s.end_line, s.end_column)
-
-
-def assert_fixed(text: str, code: str, tmp_path: Path, expected: str) -> None:
-    """The fixes give ``expected``, and linting it again finds nothing."""
-    fixed = apply_fixes(text, lint(text, code, tmp_path))
-    assert fixed == expected
-    assert lint(fixed, code, tmp_path) == []
-
+from tests.helpers import assert_fixed, where
+from tests.helpers import lint_rule as lint
 
 # -- NL101 entry-without-title ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from notelint.engine import lint_text
 from notelint.findings import Applicability, Finding, Severity
 from notelint.tagfuzz import fuzzy_index
 from notelint.vocabulary import load_vocabulary
-from tests.helpers import apply_fixes
+from tests.helpers import apply_fixes, settings_with_vocabulary
 
 VOCABULARY = """
 [venue]
@@ -66,10 +66,7 @@ Mirale = {}
 
 
 def settings_for(tmp_path: Path, vocabulary: str = VOCABULARY, **options: object) -> Settings:
-    rules = tmp_path / "rules"
-    rules.mkdir(exist_ok=True)
-    (rules / "tags.toml").write_text(vocabulary, encoding="utf-8")
-    return Settings.model_validate({"root": tmp_path, "builtin_vocabulary": False, **options})
+    return settings_with_vocabulary(tmp_path, vocabulary, **options)
 
 
 def notes(*tag_lines: str, heading: str = "Reading list") -> str:

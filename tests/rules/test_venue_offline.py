@@ -10,7 +10,7 @@ import pytest
 from notelint.config import Settings
 from notelint.engine import lint_text
 from notelint.findings import Applicability, Finding, Severity
-from tests.helpers import apply_fixes
+from tests.helpers import apply_fixes, settings_with_vocabulary
 
 VOCABULARY = """
 [venue]
@@ -42,10 +42,7 @@ VENUE_RULES = ["NL401", "NL402", "NL403", "NL404"]
 
 
 def settings_for(tmp_path: Path, **options: object) -> Settings:
-    rules = tmp_path / "rules"
-    rules.mkdir(exist_ok=True)
-    (rules / "tags.toml").write_text(VOCABULARY, encoding="utf-8")
-    return Settings.model_validate({"root": tmp_path, "builtin_vocabulary": False, **options})
+    return settings_with_vocabulary(tmp_path, VOCABULARY, **options)
 
 
 def lint(
