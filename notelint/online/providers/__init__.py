@@ -49,6 +49,19 @@ class ArxivBatchProvider(Protocol):
         ...
 
 
+class ConfiguredProvider:
+    """What every built-in provider keeps from its configuration: the shared client, the
+    base URL and how many results to ask for (``[tool.notelint.online.<name>]``)."""
+
+    name: str
+
+    def __init__(self, client: HttpClient, settings: OnlineSettings) -> None:
+        spec = settings.provider(self.name)
+        self.client = client
+        self.base_url = spec.base_url
+        self.max_results = spec.max_results
+
+
 def api_key(settings: OnlineSettings, name: str) -> str | None:
     variable = settings.provider(name).api_key_env
     value = os.environ.get(variable, "").strip() if variable else ""

@@ -10,7 +10,7 @@ import re
 from xml.etree import ElementTree
 
 from notelint.online.http import HttpClient, ProviderError
-from notelint.online.providers import search_words
+from notelint.online.providers import ConfiguredProvider, search_words
 from notelint.online.records import Record, Status, as_int, clean_text
 from notelint.online.settings import OnlineSettings
 
@@ -20,14 +20,8 @@ ARXIV = "{http://arxiv.org/schemas/atom}"
 _ABS_RE = re.compile(r"/abs/(.+?)(?:v\d+)?$")
 
 
-class ArxivProvider:
+class ArxivProvider(ConfiguredProvider):
     name = NAME
-
-    def __init__(self, client: HttpClient, settings: OnlineSettings) -> None:
-        spec = settings.provider(NAME)
-        self.client = client
-        self.base_url = spec.base_url
-        self.max_results = spec.max_results
 
     async def search(self, title: str) -> list[Record]:
         words = search_words(title)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from notelint.online.http import HttpClient, ProviderError
+from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text, find_arxiv_id
 from notelint.online.settings import OnlineSettings
 
@@ -27,14 +28,11 @@ _STATUS = {
 _SERIES_PREFIXES = ("lecture notes in", "communications in computer and information science")
 
 
-class CrossrefProvider:
+class CrossrefProvider(ConfiguredProvider):
     name = NAME
 
     def __init__(self, client: HttpClient, settings: OnlineSettings) -> None:
-        spec = settings.provider(NAME)
-        self.client = client
-        self.base_url = spec.base_url
-        self.max_results = spec.max_results
+        super().__init__(client, settings)
         self.contact = settings.contact
 
     async def search(self, title: str) -> list[Record]:

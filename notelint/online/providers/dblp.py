@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from notelint.online.http import HttpClient, ProviderError
-from notelint.online.providers import search_words
+from notelint.online.providers import ConfiguredProvider, search_words
 from notelint.online.records import (
     Record,
     Status,
@@ -27,14 +27,8 @@ NAME = "dblp"
 _SKIP_TYPES = {"Editorship"}  # proceedings volumes, not papers
 
 
-class DblpProvider:
+class DblpProvider(ConfiguredProvider):
     name = NAME
-
-    def __init__(self, client: HttpClient, settings: OnlineSettings) -> None:
-        spec = settings.provider(NAME)
-        self.client = client
-        self.base_url = spec.base_url
-        self.max_results = spec.max_results
 
     async def search(self, title: str) -> list[Record]:
         data = await self.client.get_json(

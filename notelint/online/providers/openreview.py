@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from notelint.online.http import HttpClient, ProviderError
+from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text
 from notelint.online.settings import OnlineSettings
 
@@ -22,14 +23,8 @@ _NOT_ACCEPTED_RE = re.compile(
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
-class OpenReviewProvider:
+class OpenReviewProvider(ConfiguredProvider):
     name = NAME
-
-    def __init__(self, client: HttpClient, settings: OnlineSettings) -> None:
-        spec = settings.provider(NAME)
-        self.client = client
-        self.base_url = spec.base_url
-        self.max_results = spec.max_results
 
     async def search(self, title: str) -> list[Record]:
         data = await self.client.get_json(
