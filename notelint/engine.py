@@ -11,7 +11,7 @@ directives, applies severity overrides, and sorts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -297,10 +297,6 @@ class Linter:
 
     def enabled_codes(self) -> set[str]:
         return {r.code for r in self.rules}
-
-    def lint_files(self, files: Iterable[tuple[Path, str]]) -> RunResult:
-        results = [self.lint_path(path, display) for path, display in files]
-        return RunResult(findings=self.finish(results), files=results)
 
 
 def lint_text(

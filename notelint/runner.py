@@ -73,8 +73,9 @@ def lint_files(
     jobs: int | None = None,
     stats: RunStats | None = None,
 ) -> RunResult:
-    """Check ``files`` (path, display path) as :meth:`Linter.lint_files` does, with the cache
-    and worker processes. ``cache`` and ``jobs`` default to the linter's settings."""
+    """Check ``files`` (path, display path): each file's first stage (``Linter.lint_path``) from
+    the cache or in worker processes, then ``Linter.finish`` over all of them. ``cache`` and
+    ``jobs`` default to the linter's settings."""
     settings = linter.settings
     use_cache = settings.cache if cache is None else cache
     stats = stats if stats is not None else RunStats()
