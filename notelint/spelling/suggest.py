@@ -148,7 +148,8 @@ class WordSource:
 
     @cached_property
     def _sorted(self) -> list[str]:
-        return sorted(self.frequencies)  # pyspellchecker's lists come sorted: this is cheap
+        words = getattr(self.frequencies, "sorted_words", None)  # (a WordCounts)
+        return words if words is not None else sorted(self.frequencies)  # (only sliced)
 
     def starting_with(self, letter: str) -> list[str]:
         pool = self._by_first.get(letter)

@@ -11,7 +11,9 @@ from notelint.spelling.dictionary import (
     WordLayer,
     base_lexicon,
     dictionary_cache_dir,
+    WordCounts,
     load_language,
+    load_language_counts,
     parse_word_list,
     read_word_list,
     vocabulary_words,
@@ -121,6 +123,27 @@ def test_decoded_dictionary_is_cached(tmp_path: Path) -> None:
     assert load_language("en", tmp_path) == first
     assert load_language("en", None) == first
     assert first["receive"] > first["relieve"]
+
+
+def test_word_counts_match_the_decoded_dictionary(tmp_path: Path) -> None:
+    decoded = load_language("en", tmp_path)
+    counts = load_language_counts("en", tmp_path)
+    (cached,) = tmp_path.glob("en-*-counts.marshal")
+    assert dict(counts) == decoded
+    assert counts.get("receive") == decoded["receive"]
+    assert counts.get("recieve") is None and "recieve" not in counts
+    assert counts.is_common("receive") and not counts.is_common("recieve")
+    cached.write_bytes(b"not marshal data")  # a broken cache file is rebuilt
+    assert dict(load_language_counts("en", tmp_path)) == decoded
+    assert dict(load_language_counts("en", None)) == decoded
+
+
+def test_word_counts_reject_mismatched_cache_data() -> None:
+    assert WordCounts.from_data(("a\nb", b"\x01\x00\x00\x00")) is None
+    assert WordCounts.from_data(("a", b"\x01\x00")) is None
+    assert WordCounts.from_data(["a", b""]) is None
+    loaded = WordCounts.from_data(WordCounts.from_dict({"b": 2, "a": 1}).to_data())
+    assert loaded is not None and list(loaded.items()) == [("a", 1), ("b", 2)]
 
 
 def test_cache_folder_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
