@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
-from notelint.model import Span
+from notelint.model import Span, make_span
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -108,26 +108,12 @@ class SourceText:
         if end == start or (
             end > start and (start_line == len(starts) or end < starts[start_line])
         ):
-            end_line = start_line  # same line: no second search
-        else:
-            end_line = bisect_right(starts, end)
-            line_start_end = starts[end_line - 1]
-            return Span.model_construct(
-                start_line=start_line,
-                start_column=start - line_start + 1,
-                start_offset=start,
-                end_line=end_line,
-                end_column=end - line_start_end + 1,
-                end_offset=end,
-            )
-        return Span.model_construct(
-            start_line=start_line,
-            start_column=start - line_start + 1,
-            start_offset=start,
-            end_line=end_line,
-            end_column=end - line_start + 1,
-            end_offset=end,
-        )
+            return make_span(
+                start_line, start - line_start + 1, start, start_line, end - line_start + 1, end
+            )  # same line: no second search
+        end_line = bisect_right(starts, end)
+        end_column = end - starts[end_line - 1] + 1
+        return make_span(start_line, start - line_start + 1, start, end_line, end_column, end)
 
     def line_span(self, line: int, *, with_ending: bool = False) -> Span:
         start = self.line_starts[line - 1]

@@ -80,6 +80,7 @@ class Vocabulary:
     _by_text: dict[str, VocabEntry] = field(default_factory=dict, repr=False)
     _by_lower: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
     _by_fold: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
+    _resolved: dict[str, TagRef | None] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
     def merge_layer(self, layer: dict[str, VocabEntry], source: str) -> None:
@@ -116,6 +117,7 @@ class Vocabulary:
         self._reindex()
 
     def _reindex(self) -> None:
+        self._resolved = {}
         self._by_text = {}
         self._by_lower = {}
         self._by_fold = {}
@@ -143,6 +145,16 @@ class Vocabulary:
         return self._by_text.get(text)
 
     def resolve(self, text: str) -> TagRef | None:
+        """The entry ``text`` names, and how; the same (frozen) TagRef for the same text: a
+        run resolves tens of thousands of tags with a few hundred distinct texts."""
+        try:
+            return self._resolved[text]
+        except KeyError:
+            pass
+        resolved = self._resolved[text] = self._resolve(text)
+        return resolved
+
+    def _resolve(self, text: str) -> TagRef | None:
         entry = self._by_text.get(text)
         if entry is not None:
             how = TagMatch.EXACT if text == entry.canonical else TagMatch.ALIAS

@@ -347,3 +347,15 @@ def test_a_repository_layer_never_leaks_into_the_next_load() -> None:
     ge = again.resolve("GE")
     assert ge is not None and ge.canonical == "GE"
     assert again.get("DE") is not None and "GE" not in again.get("DE").aliases  # type: ignore[union-attr]
+
+
+def test_tags_with_the_same_text_share_one_frozen_resolution() -> None:
+    import pydantic
+
+    vocabulary = load_vocabulary(None)
+    first = vocabulary.resolve("USA")
+    assert first is not None and first.canonical == "US"
+    assert vocabulary.resolve("USA") is first
+    assert vocabulary.resolve("usa") is not None and vocabulary.resolve("not a tag") is None
+    with pytest.raises(pydantic.ValidationError):
+        first.canonical = "GB"  # shared between tags, so it cannot change

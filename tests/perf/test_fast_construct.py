@@ -92,3 +92,12 @@ def test_from_fields_is_model_construct_with_every_field(cls: type[FastModel]) -
     same(cls.from_fields(dict(values)), pydantic_construct(cls, None, **values))
     backwards = dict(reversed(list(values.items())))
     same(cls.from_fields(backwards), pydantic_construct(cls, None, **backwards))
+
+
+def test_make_span_is_model_construct_with_every_field() -> None:
+    span = model.make_span(*SPAN.values())
+    same(span, pydantic_construct(model.Span, None, **SPAN))
+    assert span.model_dump() == SPAN
+    assert model.Span.model_validate(SPAN) == span
+    other = model.make_span(*SPAN.values())
+    assert other.model_fields_set is not span.model_fields_set  # nothing shared between spans

@@ -8,10 +8,10 @@ import pytest
 
 from notelint.spelling.dictionary import (
     Lexicon,
+    WordCounts,
     WordLayer,
     base_lexicon,
     dictionary_cache_dir,
-    WordCounts,
     load_language,
     load_language_counts,
     parse_word_list,
