@@ -19,7 +19,8 @@ measures, in this one session and on the same files:
   ``python -c "import markdown_it"``.
 
 Each figure is the best of ``--repeat`` runs (wall time) and the peak memory of that tool's
-whole process tree (the sum of the processes' proportional set sizes, sampled every 5 ms).
+whole process tree (the sum of the processes' proportional set sizes, sampled every 5 ms in
+one more run: sampling slows a run down, so timed runs do not sample).
 Ratios are against the parse floor, and each peer's time against notelint cold.
 Child processes run without ``PYTHONDONTWRITEBYTECODE`` (after one untimed run that writes
 the bytecode), as an installed tool runs for its users.
@@ -111,9 +112,14 @@ class Sample:
 
 
 def measure(
-    command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, inner: bool = False
+    command: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    inner: bool = False,
+    memory: bool = False,
 ) -> Sample:
-    """Run ``command``; wall time and the peak total PSS of its process tree."""
+    """Run ``command``; its wall time, and with ``memory`` the peak total PSS of its process
+    tree (sampled in a thread: a run that samples is not timed, see :func:`repeat`)."""
     peak = 0
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -133,11 +139,13 @@ def measure(
             done.wait(0.005)
 
     poller = threading.Thread(target=poll, daemon=True)
-    poller.start()
+    if memory:
+        poller.start()
     out, _ = process.communicate()
     wall = time.perf_counter() - start
     done.set()
-    poller.join()
+    if memory:
+        poller.join()
     reported = float(out.decode().strip().splitlines()[-1]) if inner else None
     return Sample(wall, peak / 1024, process.returncode, reported)
 
@@ -145,7 +153,8 @@ def measure(
 @dataclass
 class Result:
     label: str
-    samples: list[Sample] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)  # timed runs
+    memory: list[Sample] = field(default_factory=list)  # the run that sampled memory
     note: str = ""
 
     @property
@@ -159,7 +168,7 @@ class Result:
 
     @property
     def peak_mb(self) -> float:
-        return min(s.peak_mb for s in self.samples)
+        return min(s.peak_mb for s in self.memory or self.samples)
 
 
 def child_env() -> dict[str, str]:
@@ -256,12 +265,18 @@ def repeat(
     before: Callable[[], None] | None = None,
     inner: bool = False,
 ) -> Result:
+    """``times`` timed runs, then one more that samples memory. Sampling reads /proc every
+    5 ms, which on a two-core machine takes about a tenth of the time of a run that keeps both
+    cores busy: so no timed run samples."""
     result = Result(label)
     env = child_env()
     for _ in range(times):
         if before is not None:
             before()
         result.samples.append(measure(command, cwd, env, inner))
+    if before is not None:
+        before()
+    result.memory.append(measure(command, cwd, env, inner, memory=True))
     return result
 
 
