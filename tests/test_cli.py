@@ -215,3 +215,34 @@ def test_module_entry_point(project: Path) -> None:
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_console_script_flushes_everything_before_it_exits(project: Path) -> None:
+    # ``notelint.cli:run`` ends with os._exit (no interpreter teardown): all output, well
+    # past a pipe's buffer, must still arrive, and the exit code must be main()'s.
+    import subprocess
+    import sys
+
+    many = "# ICCV\n\n" + "".join(
+        f"* A FIXME Paper {n} `ICCV` `US`\n\t> A summary.\n\n" for n in range(3000)
+    )
+    (project / "notes" / "b.md").write_text(many)
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "notelint", "check", "--no-cache", "notes"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.count("NL901") == 3000
+    assert len(result.stdout) > 200_000
+    assert result.stdout.rstrip().endswith("3000 fixable with `notelint --fix`.")
+    written = subprocess.run(
+        [*command, "--output-format", "json", "--output-file", "out.json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert written.returncode == 1, written.stderr
+    import json
+
+    assert len(json.loads((project / "out.json").read_text())) == 3000
+    clean = subprocess.run([*command[:-1], "notes/a.md"], capture_output=True, env=env)
+    assert clean.returncode == 0
