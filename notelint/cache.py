@@ -239,24 +239,13 @@ def encode_result(result: FileResult) -> tuple[Any, ...]:
     )
 
 
-_SPAN_FIELDS = (
-    "start_line",
-    "start_column",
-    "start_offset",
-    "end_line",
-    "end_column",
-    "end_offset",
-)
-
-
 def decode_result(data: tuple[Any, ...]) -> FileResult:
     """A fresh FileResult from :func:`encode_result`'s data."""
     from notelint.engine import FileResult
     from notelint.findings import Applicability, Category, Edit, Finding, Fix, Severity
-    from notelint.model import DirectiveKind, Span, Suppression
+    from notelint.model import DirectiveKind, Span, Suppression, make_span
 
     path, findings_data, facts, suppressions_data, used, scopes, error = data
-    span_from = Span.from_fields
     finding_from = Finding.from_fields
     categories = {c.value: c for c in Category}
     severities = {s.value: s for s in Severity}
@@ -266,7 +255,7 @@ def decode_result(data: tuple[Any, ...]) -> FileResult:
     def span(values: tuple[int, int, int, int, int, int]) -> Span:
         found = spans.get(values)
         if found is None:
-            found = spans[values] = span_from(dict(zip(_SPAN_FIELDS, values, strict=True)))
+            found = spans[values] = make_span(*values)
         return found
 
     findings: list[Finding] = []

@@ -123,9 +123,9 @@ def _rules_from_object(obj: object, origin: str) -> list[type[Rule]]:
             and value.__module__ == obj.__name__
         ]
     if isinstance(obj, type):
-        return [validate_rule_class(obj, origin)]
+        return [obj]  # (validated by load_registry, with every other rule)
     if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
-        return [validate_rule_class(item, origin) for item in obj]
+        return list(obj)
     raise RuleDefinitionError(
         f"{origin}: expected a Rule class, a list of them or a module, got {type(obj).__name__}"
     )
@@ -155,7 +155,7 @@ def load_registry(local_plugins: Sequence[Path] = ()) -> Registry:
     if key in _cache:
         return _cache[key]
     sources: list[tuple[str, list[type[Rule]]]] = []
-    found_builtin = False
+    builtin_origins: set[str] = set()
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         origin = f"entry point '{ep.name} = {ep.value}'"
         try:
@@ -163,12 +163,14 @@ def load_registry(local_plugins: Sequence[Path] = ()) -> Registry:
         except Exception as exc:
             raise RuleDefinitionError(f"{origin}: import failed: {exc!r}") from None
         sources.append((origin, _rules_from_object(obj, origin)))
-        found_builtin = found_builtin or ep.value.startswith("notelint.rules.builtin")
-    if not found_builtin:
+        if ep.value.startswith("notelint.rules.builtin"):
+            builtin_origins.add(origin)
+    if not builtin_origins:
         # Running from a source tree that was never installed: load the built-ins directly.
         from notelint.rules import builtin
 
         sources.insert(0, ("notelint.rules.builtin", list(builtin.RULES)))
+        builtin_origins.add("notelint.rules.builtin")
     for path in local_plugins:
         origin = f"plugin '{path}'"
         sources.append((origin, _rules_from_object(_load_local_module(path), origin)))
@@ -177,8 +179,12 @@ def load_registry(local_plugins: Sequence[Path] = ()) -> Registry:
     seen_code: dict[str, str] = {}
     seen_name: dict[str, str] = {}
     for origin, loaded in sources:
+        # The built-in rules' documentation is checked by the test suite (parsing 40
+        # docstrings on every run would cost more than the rest of loading them); a plugin's
+        # is checked here, where its author sees the message.
+        documentation = origin not in builtin_origins
         for rule in loaded:
-            validate_rule_class(rule, origin)
+            validate_rule_class(rule, origin, documentation=documentation)
             if rule.code in seen_code:
                 raise RuleDefinitionError(
                     f"rule code {rule.code} is defined twice: by {seen_code[rule.code]} "

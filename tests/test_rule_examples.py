@@ -13,7 +13,13 @@ import pytest
 from notelint.config import Settings
 from notelint.engine import lint_text
 from notelint.registry import load_registry
-from notelint.rules.base import DOC_SECTIONS, Rule, doc_example, doc_sections
+from notelint.rules.base import (
+    DOC_SECTIONS,
+    Rule,
+    doc_example,
+    doc_sections,
+    validate_rule_class,
+)
 
 RULES = load_registry().rules
 
@@ -31,6 +37,12 @@ def test_documentation_has_every_section(rule: type[Rule]) -> None:
     assert sections[""].strip(), "a one-line summary comes first"
     for name in DOC_SECTIONS:
         assert sections.get(name, "").strip(), f"'## {name}' is empty"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_meets_the_contract_plugins_are_held_to(rule: type[Rule]) -> None:
+    # A run skips the documentation checks for the built-in rules: they are made here.
+    assert validate_rule_class(rule, "built-in", documentation=True) is rule
 
 
 @pytest.mark.parametrize(

@@ -296,8 +296,9 @@ def doc_example(doc: str, section: str) -> str | None:
     return match.group(2) if match else None
 
 
-def validate_rule_class(rule: object, origin: str) -> type[Rule]:
-    """Check a loaded object against the rule contract; fail with a message naming it."""
+def validate_rule_class(rule: object, origin: str, *, documentation: bool = True) -> type[Rule]:
+    """Check a loaded object against the rule contract; fail with a message naming it.
+    ``documentation`` checks the docstring's sections and examples too."""
     if not (isinstance(rule, type) and issubclass(rule, Rule)):
         raise RuleDefinitionError(f"{origin}: {rule!r} is not a notelint Rule subclass")
     label = f"{origin}: {rule.__name__}"
@@ -317,17 +318,22 @@ def validate_rule_class(rule: object, origin: str) -> type[Rule]:
         )
     if not isinstance(rule.fixable, FixAvailability):
         raise RuleDefinitionError(f"{label}: fixable must be a FixAvailability")
-    doc = rule_docstring(rule)
-    missing = [s for s in DOC_SECTIONS if s not in doc_sections(doc)]
-    if missing:
-        raise RuleDefinitionError(
-            f"{label} ({code}): docstring lacks section(s): {', '.join('## ' + m for m in missing)}"
-        )
-    if doc_example(doc, "Example") is None or doc_example(doc, "Use instead") is None:
-        raise RuleDefinitionError(
-            f"{label} ({code}): '## Example' and '## Use instead' need a fenced code block"
-        )
+    if documentation:
+        _validate_documentation(rule, f"{label} ({code})")
     hooks = HOOKS
     if not issubclass(rule, ProjectRule) and not any(rule.overrides(h) for h in hooks):
         raise RuleDefinitionError(f"{label} ({code}): overrides none of {', '.join(hooks)}")
     return rule
+
+
+def _validate_documentation(rule: type[Rule], label: str) -> None:
+    doc = rule_docstring(rule)
+    missing = [s for s in DOC_SECTIONS if s not in doc_sections(doc)]
+    if missing:
+        raise RuleDefinitionError(
+            f"{label}: docstring lacks section(s): {', '.join('## ' + m for m in missing)}"
+        )
+    if doc_example(doc, "Example") is None or doc_example(doc, "Use instead") is None:
+        raise RuleDefinitionError(
+            f"{label}: '## Example' and '## Use instead' need a fenced code block"
+        )
