@@ -239,6 +239,9 @@ def _chunk(raw: str, offset: int, initial: bool) -> Chunk | None:
         return None  # numbers, punctuation
     start = offset + left
     end = offset + right
+    if core.isalpha():  # a plain word with punctuation around it ("retrieval,")
+        kind, shape = _classify_alpha(core)
+        return Chunk(start, end, core, (Token(start, end, core, kind, shape),), initial)
     if "." in core:
         if _ABBREVIATION_RE.fullmatch(core):
             return None  # e.g. i.e. a.k.a U.S. Ph.D.
