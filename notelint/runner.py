@@ -11,8 +11,9 @@ Small runs stay in this process: pre-commit usually passes one to three files, a
 workers would cost more than it saves. A larger run forks ``jobs`` workers (default: the
 cores this process may use). On Linux the workers are forked from this process after the
 :class:`Linter` is built, so they share it and start at once; elsewhere each worker builds its
-own Linter once, in the pool's initializer. Workers receive a file's bytes and return its
-result packed in the cache's compact form, which this process also stores.
+own Linter once, in the pool's initializer. A forked worker also inherits the files' bytes and
+receives just a file's index; a spawned one receives the bytes. Workers return a file's result
+packed in the cache's compact form, which this process also stores.
 """
 
 from __future__ import annotations
@@ -198,6 +199,9 @@ def _lint_serial(
 # -- worker processes -------------------------------------------------------------------------
 
 _worker_linter: Linter | None = None
+# Fork: the tasks' file contents, inherited like the Linter, so that a task sent to a worker
+# is just its index (not the file's bytes, pickled and piped).
+_worker_data: dict[int, tuple[str, bytes]] = {}
 
 
 def _init_inherited() -> None:
@@ -224,10 +228,14 @@ def start_method() -> str:
     return "spawn"
 
 
-def _lint_task(task: tuple[int, str, bytes]) -> tuple[int, Any]:
+def _lint_task(task: tuple[int, str, bytes] | int) -> tuple[int, Any]:
     from notelint.cache import pack
 
-    index, display, data = task
+    if isinstance(task, int):  # fork: the file is in the inherited table
+        index = task
+        display, data = _worker_data[index]
+    else:
+        index, display, data = task
     linter = _worker_linter
     assert linter is not None, "worker started without a Linter"
     result = lint_bytes(linter, data, display)
@@ -265,10 +273,13 @@ def _lint_parallel(
         initargs = (linter.settings, [r.code for r in linter.rules], explicit)
     by_index = {item.index: item for item in pending}
     # Largest files first, so that no worker is left with a big file at the end.
-    tasks = sorted(
-        ((item.index, item.display, item.data) for item in pending),
-        key=lambda task: -len(task[2]),
-    )
+    largest_first = sorted(pending, key=lambda item: -len(item.data))
+    tasks: list[Any]
+    if use_fork:
+        _worker_data.update((item.index, (item.display, item.data)) for item in pending)
+        tasks = [item.index for item in largest_first]
+    else:
+        tasks = [(item.index, item.display, item.data) for item in largest_first]
     try:
         with context.Pool(workers, initializer=initializer, initargs=initargs) as pool:
             for index, payload in pool.imap_unordered(_lint_task, tasks, chunksize=1):
@@ -285,6 +296,7 @@ def _lint_parallel(
     finally:
         if use_fork:
             _worker_linter = None
+            _worker_data.clear()
 
 
 __all__ = ["PARALLEL_MIN_BYTES", "RunStats", "available_cores", "lint_bytes", "lint_files"]
