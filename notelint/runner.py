@@ -8,12 +8,12 @@ overrides, sorting) always runs in this process over every file's result, so a r
 the same whichever way its first stage went: cached or not, serial or parallel.
 
 Small runs stay in this process: pre-commit usually passes one to three files, and starting
-workers would cost more than it saves. A larger run forks ``jobs`` workers (default: the
-cores this process may use). On Linux the workers are forked from this process after the
-:class:`Linter` is built, so they share it and start at once; elsewhere each worker builds its
-own Linter once, in the pool's initializer. A forked worker also inherits the files' bytes and
-receives just a file's index; a spawned one receives the bytes. Workers return a file's result
-packed in the cache's compact form, which this process also stores.
+workers would cost more than it saves. A larger run uses ``jobs`` processes (default: the
+cores this process may use). On Linux, ``jobs - 1`` children are forked after the
+:class:`Linter` is built, so they share it and the files' bytes and start at once, and this
+process is the last worker (see :func:`_lint_forked`). Elsewhere a pool of ``jobs`` spawned
+processes each builds its own Linter once. Workers return a file's result packed in the
+cache's compact form, which this process also stores.
 """
 
 from __future__ import annotations
@@ -199,13 +199,6 @@ def _lint_serial(
 # -- worker processes -------------------------------------------------------------------------
 
 _worker_linter: Linter | None = None
-# Fork: the tasks' file contents, inherited like the Linter, so that a task sent to a worker
-# is just its index (not the file's bytes, pickled and piped).
-_worker_data: dict[int, tuple[str, bytes]] = {}
-
-
-def _init_inherited() -> None:
-    """Fork: the worker already has the parent's Linter (set just before the pool starts)."""
 
 
 def _init_built(settings: Settings, codes: list[str], vocabulary: Vocabulary | None) -> None:
@@ -228,19 +221,130 @@ def start_method() -> str:
     return "spawn"
 
 
-def _lint_task(task: tuple[int, str, bytes] | int) -> tuple[int, Any]:
+def _lint_task(task: tuple[int, str, bytes]) -> tuple[int, Any]:
     from notelint.cache import pack
 
-    if isinstance(task, int):  # fork: the file is in the inherited table
-        index = task
-        display, data = _worker_data[index]
-    else:
-        index, display, data = task
+    index, display, data = task
     linter = _worker_linter
     assert linter is not None, "worker started without a Linter"
     result = lint_bytes(linter, data, display)
     blob = pack(result)
     return index, (blob if blob is not None else result)
+
+
+def _lint_forked(
+    linter: Linter,
+    pending: Sequence[_Pending],
+    results: list[FileResult | None],
+    store: ResultCache | None,
+    workers: int,
+) -> None:
+    """Fork ``workers - 1`` children; this process is the last worker.
+
+    All take the next file (largest first) from a shared counter. This process lints its
+    files in place, with nothing to pack, pickle or decode, and it does no other work while the
+    children run (a pool's own threads and the decoding of every result cost about a tenth of
+    a core on a two-core machine, taken from the workers). A child sends each result, packed,
+    through a queue whose feeder thread never blocks the child's linting; this process reads
+    them when its own share is done. A file whose result never arrives (a child that failed or
+    was killed) is linted here, so a broken child costs time, never a result; a rule's own
+    exception then surfaces from this process, as in a serial run."""
+    import multiprocessing
+    import queue as queue_module
+
+    from notelint.cache import unpack
+
+    global _worker_linter
+    context = multiprocessing.get_context("fork")
+    order = sorted(pending, key=lambda item: -len(item.data))
+    # Built now, so that the children inherit them instead of each building them again.
+    _ = linter.vocabulary
+    _ = linter._hooks
+    _ = linter._project_rules
+    counter = context.Value("i", 0)
+    channel: Any = context.Queue()
+    _worker_linter = linter
+    children = [
+        context.Process(target=_child, args=(order, counter, channel), daemon=True)
+        for _ in range(workers - 1)
+    ]
+    try:
+        for child in children:
+            child.start()
+        for item in _claim(order, counter):
+            _finish_item(item, lint_bytes(linter, item.data, item.display), results, store, None)
+        by_index = {item.index: item for item in pending}
+        finished = 0
+        while finished < len(children):
+            try:
+                message = channel.get(timeout=0.2)
+            except queue_module.Empty:
+                if not any(child.is_alive() for child in children) and channel.empty():
+                    break  # a child died without saying goodbye
+                continue
+            if message is None:
+                finished += 1
+                continue
+            index, payload = message
+            if isinstance(payload, bytes):
+                _finish_item(by_index[index], unpack(payload), results, store, payload)
+            elif payload is not None:
+                _finish_item(by_index[index], payload, results, store, None)
+        for item in order:  # whatever a child claimed and never delivered
+            if results[item.index] is None:
+                result = lint_bytes(linter, item.data, item.display)
+                _finish_item(item, result, results, store, None)
+    finally:
+        _worker_linter = None
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+        channel.close()
+        channel.cancel_join_thread()
+
+
+def _claim(order: Sequence[_Pending], counter: Any) -> Iterator[_Pending]:
+    """The files this process takes, one at a time, from the shared counter."""
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value = index + 1
+        if index >= len(order):
+            return
+        yield order[index]
+
+
+def _child(order: Sequence[_Pending], counter: Any, channel: Any) -> None:
+    """A forked worker: lint claimed files, send each packed result, then ``None``. A failure
+    sends ``(index, None)``: the parent lints that file itself."""
+    from notelint.cache import pack
+
+    linter = _worker_linter
+    assert linter is not None, "worker forked without a Linter"
+    for item in _claim(order, counter):
+        try:
+            result = lint_bytes(linter, item.data, item.display)
+            blob = pack(result)
+            channel.put((item.index, blob if blob is not None else result))
+        except Exception:
+            channel.put((item.index, None))
+    channel.put(None)
+
+
+def _finish_item(
+    item: _Pending,
+    result: FileResult,
+    results: list[FileResult | None],
+    store: ResultCache | None,
+    blob: bytes | None,
+) -> None:
+    """Record a parallel run's result for ``item`` (and store it in the cache)."""
+    if store is not None:
+        from notelint.cache import pack
+
+        store.put(item.absolute, item.content, item.display, blob or pack(result))
+    results[item.index] = result
 
 
 def _lint_parallel(
@@ -250,53 +354,39 @@ def _lint_parallel(
     store: ResultCache | None,
     workers: int,
 ) -> None:
+    if start_method() == "fork":
+        _lint_forked(linter, pending, results, store, workers)
+    else:
+        _lint_spawned(linter, pending, results, store, workers)
+
+
+def _lint_spawned(
+    linter: Linter,
+    pending: Sequence[_Pending],
+    results: list[FileResult | None],
+    store: ResultCache | None,
+    workers: int,
+) -> None:
+    """A pool of ``workers`` spawned processes, each building its own Linter once."""
     import multiprocessing
 
     from notelint.cache import unpack
 
-    global _worker_linter
-    # Build the shared state once, before forking, so that no worker builds it again.
-    _ = linter.vocabulary
-    _ = linter._hooks
-    _ = linter._project_rules
-    use_fork = start_method() == "fork"
-    context: Any
-    if use_fork:
-        context = multiprocessing.get_context("fork")
-        _worker_linter = linter
-        initializer: Any = _init_inherited
-        initargs: tuple[Any, ...] = ()
-    else:
-        context = multiprocessing.get_context("spawn")
-        explicit = linter._vocabulary
-        initializer = _init_built
-        initargs = (linter.settings, [r.code for r in linter.rules], explicit)
+    context = multiprocessing.get_context("spawn")
+    initargs = (linter.settings, [r.code for r in linter.rules], linter._vocabulary)
     by_index = {item.index: item for item in pending}
     # Largest files first, so that no worker is left with a big file at the end.
-    largest_first = sorted(pending, key=lambda item: -len(item.data))
-    tasks: list[Any]
-    if use_fork:
-        _worker_data.update((item.index, (item.display, item.data)) for item in pending)
-        tasks = [item.index for item in largest_first]
-    else:
-        tasks = [(item.index, item.display, item.data) for item in largest_first]
-    try:
-        with context.Pool(workers, initializer=initializer, initargs=initargs) as pool:
-            for index, payload in pool.imap_unordered(_lint_task, tasks, chunksize=1):
-                item = by_index[index]
-                if isinstance(payload, bytes):
-                    result = unpack(payload)
-                    if store is not None:
-                        store.put(item.absolute, item.content, item.display, payload)
-                else:
-                    result = payload
-                    if store is not None:
-                        store.put(item.absolute, item.content, item.display, None)
-                results[index] = result
-    finally:
-        if use_fork:
-            _worker_linter = None
-            _worker_data.clear()
+    tasks = [
+        (item.index, item.display, item.data)
+        for item in sorted(pending, key=lambda item: -len(item.data))
+    ]
+    with context.Pool(workers, initializer=_init_built, initargs=initargs) as pool:
+        for index, payload in pool.imap_unordered(_lint_task, tasks, chunksize=1):
+            item = by_index[index]
+            if isinstance(payload, bytes):
+                _finish_item(item, unpack(payload), results, store, payload)
+            else:
+                _finish_item(item, payload, results, store, None)
 
 
 __all__ = ["PARALLEL_MIN_BYTES", "RunStats", "available_cores", "lint_bytes", "lint_files"]

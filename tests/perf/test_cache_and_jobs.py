@@ -328,3 +328,79 @@ def test_runs_writing_the_cache_at_once_keep_each_others_entries(corpus: Path) -
     first.save()
     second.save()  # read before the first one wrote: merges instead of dropping its entry
     assert cached_paths(corpus) == {str(notes[0]), str(notes[1])}
+
+
+# A plugin rule that misbehaves only in a forked child (it remembers the process that imported
+# it, which is the parent): the parent must lint what a child failed to deliver.
+MISBEHAVING_PLUGIN = """
+import os
+from notelint.findings import Category, Severity
+from notelint.rules.base import Rule
+
+PARENT = os.getpid()
+HOW = {how!r}
+
+
+class Misbehaves(Rule):
+    '''Misbehaves in forked children.
+
+    ## What it does
+    Nothing useful.
+
+    ## Why is this bad?
+    It is a test.
+
+    ## Example
+    ```markdown
+    # ICCV
+    ```
+
+    ## Use instead
+    ```markdown
+    # ICCV
+    ```
+
+    ## Fix safety
+    No fix.
+    '''
+
+    code = "NL990"
+    name = "misbehaves-in-children"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check_document(self, document, ctx):
+        if os.getpid() != PARENT or HOW == "everywhere":
+            if HOW == "killed":
+                os._exit(3)
+            raise RuntimeError("a rule bug")
+        return []
+"""
+
+
+@pytest.mark.skipif(runner.start_method() != "fork", reason="forked children only")
+@pytest.mark.parametrize("how", ["raises", "killed"])
+def test_files_a_child_fails_to_deliver_are_linted_by_the_parent(
+    corpus: Path, capsys: pytest.CaptureFixture[str], always_parallel: None, how: str
+) -> None:
+    expected = reference(capsys)
+    plugin = corpus / "misbehaves.py"
+    plugin.write_text(MISBEHAVING_PLUGIN.format(how=how), encoding="utf-8")
+    config = corpus / "notelint.toml"
+    config.write_text(config.read_text() + f'plugins = ["{plugin.as_posix()}"]\n')
+    assert check(capsys, "--no-cache", "--jobs", "2") == expected
+    assert check(capsys, "--no-cache", "--jobs", "3") == expected
+
+
+@pytest.mark.skipif(runner.start_method() != "fork", reason="forked children only")
+def test_a_rule_that_fails_everywhere_fails_the_parallel_run_as_a_serial_one(
+    corpus: Path, capsys: pytest.CaptureFixture[str], always_parallel: None
+) -> None:
+    plugin = corpus / "misbehaves.py"
+    plugin.write_text(MISBEHAVING_PLUGIN.format(how="everywhere"), encoding="utf-8")
+    config = corpus / "notelint.toml"
+    config.write_text(config.read_text() + f'plugins = ["{plugin.as_posix()}"]\n')
+    for jobs in ("1", "2"):
+        run = run_cli(capsys, "check", "--no-cache", "--jobs", jobs)
+        assert run.code == 2
+        assert "internal error: RuntimeError: a rule bug" in run.err
