@@ -251,9 +251,23 @@ def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
         resource = data_dir / name
         if not resource.is_file():
             continue
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        data = _decoded_toml(resource.read_bytes(), name)
         layers.append((f"notelint/data/{name}", parse_vocabulary(data, name)))
     return tuple(layers)
+
+
+def _decoded_toml(raw: bytes, name: str) -> dict[str, Any]:
+    """A built-in TOML file's data, from the decoded copy in the user's cache when there is one:
+    tomllib is pure Python, and decoding the three built-in files took ~8 ms of every run."""
+    from notelint import datacache
+
+    copy = datacache.copy_path(datacache.cache_dir(), name, raw)
+    data = datacache.read(copy)
+    if isinstance(data, dict):
+        return data
+    data = tomllib.loads(raw.decode("utf-8"))
+    datacache.write(copy, data)
+    return data
 
 
 def vocabulary_files(folder: Path) -> list[Path]:

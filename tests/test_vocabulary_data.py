@@ -359,3 +359,28 @@ def test_tags_with_the_same_text_share_one_frozen_resolution() -> None:
     assert vocabulary.resolve("usa") is not None and vocabulary.resolve("not a tag") is None
     with pytest.raises(pydantic.ValidationError):
         first.canonical = "GB"  # shared between tags, so it cannot change
+
+
+def test_built_in_vocabulary_is_decoded_once_and_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notelint import vocabulary as vocabulary_module
+
+    monkeypatch.setenv("NOTELINT_DICTIONARY_CACHE", str(tmp_path))
+    expected = [(source, dict(layer)) for source, layer in vocabulary_module._builtin_layers()]
+    fresh = vocabulary_module._builtin_layers.__wrapped__  # (the per-process memo bypassed)
+    assert [(source, dict(layer)) for source, layer in fresh()] == expected  # writes copies
+    copies = sorted(tmp_path.glob("*.toml-*.marshal"))
+    assert len(copies) == len(vocabulary_module.BUILTIN_FILES)
+    with monkeypatch.context() as patch:  # no TOML decoding now: the copies are read
+        patch.setattr(vocabulary_module.tomllib, "loads", _refuse_to_decode)
+        assert [(source, dict(layer)) for source, layer in fresh()] == expected
+    for copy in copies:
+        copy.write_bytes(b"not marshal data")  # a damaged copy is decoded anew
+    assert [(source, dict(layer)) for source, layer in fresh()] == expected
+    monkeypatch.setenv("NOTELINT_DICTIONARY_CACHE", "off")
+    assert [(source, dict(layer)) for source, layer in fresh()] == expected
+
+
+def _refuse_to_decode(text: str) -> None:
+    raise AssertionError("decoded although a copy was cached")

@@ -31,13 +31,9 @@ or a regular suffix (:mod:`notelint.spelling.morphology`: ``underdiagnosis``,
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib.util
 import json
-import marshal
-import os
 import re
-import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -48,6 +44,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from notelint import datacache
 from notelint.spelling.morphology import base_forms
 from notelint.spelling.variants import american_forms
 
@@ -308,18 +305,8 @@ def language_frequencies(language: str) -> WordCounts:
 
 
 def dictionary_cache_dir() -> Path | None:
-    """Where decoded dictionaries are cached: ``$NOTELINT_DICTIONARY_CACHE``, else
-    ``notelint/spelling`` in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``);
-    ``NOTELINT_DICTIONARY_CACHE=off`` turns the cache off."""
-    explicit = os.environ.get("NOTELINT_DICTIONARY_CACHE")
-    if explicit:
-        return None if explicit.lower() in ("0", "off", "no", "false") else Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    try:
-        root = Path(base) if base else Path.home() / ".cache"
-    except RuntimeError:  # no home folder
-        return None
-    return root / "notelint" / "spelling"
+    """Where decoded dictionaries are cached (see :mod:`notelint.datacache`)."""
+    return datacache.cache_dir()
 
 
 def load_language(language: str, cache_dir: Path | None) -> dict[str, int]:
@@ -328,24 +315,24 @@ def load_language(language: str, cache_dir: Path | None) -> dict[str, int]:
     about three times faster to load, named after a hash of the source file and the Python
     version. Cache problems are never errors: the JSON is decoded instead."""
     packed = _packed_language(language)
-    cached = _cache_file(cache_dir, language, packed, "")
-    loaded = _read_cached(cached)
+    cached = datacache.copy_path(cache_dir, language, packed)
+    loaded = datacache.read(cached)
     if isinstance(loaded, dict):
         return loaded
     data: dict[str, int] = json.loads(gzip.decompress(packed))
-    _write_cached(cached, data)
+    datacache.write(cached, data)
     return data
 
 
 def load_language_counts(language: str, cache_dir: Path | None) -> WordCounts:
     """pyspellchecker's frequencies for ``language`` as :class:`WordCounts`, cached in that
     form next to the decoded dictionary (marshal then loads two objects, not 320,000)."""
-    cached = _cache_file(cache_dir, language, _packed_language(language), "-counts")
-    loaded = WordCounts.from_data(_read_cached(cached))
+    cached = datacache.copy_path(cache_dir, language, _packed_language(language), "-counts")
+    loaded = WordCounts.from_data(datacache.read(cached))
     if loaded is not None:
         return loaded
     built = WordCounts.from_dict(load_language(language, cache_dir))
-    _write_cached(cached, built.to_data())
+    datacache.write(cached, built.to_data())
     return built
 
 
@@ -362,35 +349,6 @@ def _packed_language(language: str) -> bytes:
             if path.is_file():
                 return path.read_bytes()
     return (resources.files("spellchecker") / "resources" / name).read_bytes()
-
-
-def _cache_file(cache_dir: Path | None, language: str, packed: bytes, kind: str) -> Path | None:
-    if cache_dir is None:
-        return None
-    digest = hashlib.blake2b(packed, digest_size=8).hexdigest()
-    version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return cache_dir / f"{language}-{digest}-{version}{kind}.marshal"
-
-
-def _read_cached(path: Path | None) -> object:
-    if path is None:
-        return None
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
-def _write_cached(path: Path | None, data: dict[str, int] | tuple[str, bytes]) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(data))
-        os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 def _builtin_lists(prefix: str) -> list[tuple[str, list[str]]]:

@@ -153,4 +153,4 @@ def test_cache_folder_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert dictionary_cache_dir() is None
     monkeypatch.delenv("NOTELINT_DICTIONARY_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert dictionary_cache_dir() == tmp_path / "notelint" / "spelling"
+    assert dictionary_cache_dir() == tmp_path / "notelint" / "data"
