@@ -70,6 +70,8 @@ class VocabEntry(BaseModel):
 
 def fold(text: str) -> str:
     """Key for case- and punctuation-insensitive comparison (``SnT`` ~ ``SNT`` ~ ``S.N.T``)."""
+    if text.isascii():  # (NFKD changes nothing, casefold is lower)
+        return "".join(filter(str.isalnum, text.lower()))
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
@@ -83,7 +85,12 @@ class Vocabulary:
     _resolved: dict[str, TagRef | None] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
-    def merge_layer(self, layer: dict[str, VocabEntry], source: str) -> None:
+    def merge_layer(
+        self, layer: dict[str, VocabEntry], source: str, *, reindex: bool = True
+    ) -> None:
+        """Add a layer (later layers override earlier ones). ``reindex=False`` leaves the
+        look-up tables stale, for a caller merging several layers that calls
+        :meth:`_reindex` once at the end."""
         claimed: dict[str, str] = {}
         for entry in layer.values():
             for text in (entry.canonical, *entry.aliases):
@@ -114,7 +121,8 @@ class Vocabulary:
                 merged = existing.model_copy(update=updates)
                 merged.aliases = list(dict.fromkeys([*existing.aliases, *entry.aliases]))
                 self.entries[entry.canonical] = merged
-        self._reindex()
+        if reindex:
+            self._reindex()
 
     def _reindex(self) -> None:
         self._resolved = {}
@@ -283,8 +291,10 @@ def load_vocabulary(folder: Path | None, *, builtin: bool = True) -> Vocabulary:
         for source, layer in _builtin_layers():
             # merge_layer rebinds fields on the entries it keeps (never mutates their lists),
             # so a shallow copy protects the cached built-in layers.
-            vocab.merge_layer({k: v.model_copy() for k, v in layer.items()}, source)
+            layer_copy = {k: v.model_copy() for k, v in layer.items()}
+            vocab.merge_layer(layer_copy, source, reindex=False)
     if folder is not None:
         for path in vocabulary_files(folder):
-            vocab.merge_layer(load_toml(path), str(path))
+            vocab.merge_layer(load_toml(path), str(path), reindex=False)
+    vocab._reindex()  # once, not after every layer
     return vocab
