@@ -30,9 +30,7 @@ or a regular suffix (:mod:`notelint.spelling.morphology`: ``underdiagnosis``,
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
-import json
 import re
 import unicodedata
 from array import array
@@ -319,6 +317,9 @@ def load_language(language: str, cache_dir: Path | None) -> dict[str, int]:
     loaded = datacache.read(cached)
     if isinstance(loaded, dict):
         return loaded
+    import gzip  # (only when the decoded copy is missing)
+    import json
+
     data: dict[str, int] = json.loads(gzip.decompress(packed))
     datacache.write(cached, data)
     return data
