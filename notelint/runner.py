@@ -318,8 +318,13 @@ def _claim(order: Sequence[_Pending], counter: Any) -> Iterator[_Pending]:
 def _child(order: Sequence[_Pending], counter: Any, channel: Any) -> None:
     """A forked worker: lint claimed files, send each packed result, then ``None``. A failure
     sends ``(index, None)``: the parent lints that file itself."""
+    import signal
+
     from notelint.cache import pack
 
+    # Ctrl-C is the parent's to handle (it stops the children); a child would only print a
+    # traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     linter = _worker_linter
     assert linter is not None, "worker forked without a Linter"
     for item in _claim(order, counter):

@@ -404,3 +404,47 @@ def test_a_rule_that_fails_everywhere_fails_the_parallel_run_as_a_serial_one(
         run = run_cli(capsys, "check", "--no-cache", "--jobs", jobs)
         assert run.code == 2
         assert "internal error: RuntimeError: a rule bug" in run.err
+
+
+SLOW_PLUGIN = MISBEHAVING_PLUGIN.replace(
+    """        if os.getpid() != PARENT or HOW == "everywhere":""",
+    """        import time
+
+        time.sleep(0.5)
+        if HOW == "never":""",
+)
+
+
+@pytest.mark.skipif(runner.start_method() != "fork", reason="forked children only")
+def test_ctrl_c_stops_every_process_quietly(tmp_path: Path) -> None:
+    # As a terminal sends it: SIGINT to the whole process group, parent and children, while
+    # they lint (the plugin makes each file take half a second; the files are big enough
+    # for a parallel run).
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    generate(tmp_path, entries=900, files=6, seed=5)
+    assert sum(p.stat().st_size for p in tmp_path.glob("notes/*.md")) > runner.PARALLEL_MIN_BYTES
+    plugin = tmp_path / "slow.py"
+    plugin.write_text(SLOW_PLUGIN.format(how="sleep"), encoding="utf-8")
+    config = tmp_path / "notelint.toml"
+    config.write_text(config.read_text() + f'plugins = ["{plugin.as_posix()}"]\n')
+    process = subprocess.Popen(
+        [sys.executable, "-m", "notelint", "check", "--no-cache", "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(1.2)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err == "notelint: interrupted\n"
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # no process of the group is left
