@@ -408,8 +408,10 @@ def test_a_rule_that_fails_everywhere_fails_the_parallel_run_as_a_serial_one(
 
 SLOW_PLUGIN = MISBEHAVING_PLUGIN.replace(
     """        if os.getpid() != PARENT or HOW == "everywhere":""",
-    """        import time
+    """        import pathlib
+        import time
 
+        pathlib.Path("linting").touch()  # (the test waits for this before it interrupts)
         time.sleep(0.5)
         if HOW == "never":""",
 )
@@ -440,7 +442,10 @@ def test_ctrl_c_stops_every_process_quietly(tmp_path: Path) -> None:
         text=True,
         start_new_session=True,
     )
-    time.sleep(1.2)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "linting").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # well inside the parallel stage: every file takes half a second
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
