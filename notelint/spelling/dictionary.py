@@ -307,32 +307,26 @@ def dictionary_cache_dir() -> Path | None:
     return datacache.cache_dir()
 
 
-def load_language(language: str, cache_dir: Path | None) -> dict[str, int]:
-    """Decode pyspellchecker's ``<language>.json.gz``. JSON decoding is most of the time a
-    run spends loading (0.1 to 0.3 s); the decoded dictionary is cached as a ``marshal`` file,
-    about three times faster to load, named after a hash of the source file and the Python
-    version. Cache problems are never errors: the JSON is decoded instead."""
-    packed = _packed_language(language)
-    cached = datacache.copy_path(cache_dir, language, packed)
-    loaded = datacache.read(cached)
-    if isinstance(loaded, dict):
-        return loaded
-    import gzip  # (only when the decoded copy is missing)
+def decode_language(language: str) -> dict[str, int]:
+    """pyspellchecker's ``<language>.json.gz``, decoded (0.1 to 0.3 s: runs load the cached
+    :class:`WordCounts` instead, see :func:`load_language_counts`)."""
+    import gzip
     import json
 
-    data: dict[str, int] = json.loads(gzip.decompress(packed))
-    datacache.write(cached, data)
-    return data
+    decoded: dict[str, int] = json.loads(gzip.decompress(_packed_language(language)))
+    return decoded
 
 
 def load_language_counts(language: str, cache_dir: Path | None) -> WordCounts:
-    """pyspellchecker's frequencies for ``language`` as :class:`WordCounts`, cached in that
-    form next to the decoded dictionary (marshal then loads two objects, not 320,000)."""
+    """pyspellchecker's frequencies for ``language`` as :class:`WordCounts`. The decoded form
+    is cached as a ``marshal`` file (two objects, not 320,000) named after a hash of the
+    source file and the Python version; without it, or with a damaged one, the JSON is
+    decoded again (and the copy rewritten), never an error."""
     cached = datacache.copy_path(cache_dir, language, _packed_language(language), "-counts")
     loaded = WordCounts.from_data(datacache.read(cached))
     if loaded is not None:
         return loaded
-    built = WordCounts.from_dict(load_language(language, cache_dir))
+    built = WordCounts.from_dict(decode_language(language))
     datacache.write(cached, built.to_data())
     return built
 
