@@ -34,6 +34,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from notelint import datacache
 from notelint.model import TagMatch, TagRef
 
 BUILTIN_FILES = ("countries.toml", "venues.toml", "organisations.toml")
@@ -85,12 +86,18 @@ class Vocabulary:
     _resolved: dict[str, TagRef | None] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
-    def merge_layer(
-        self, layer: dict[str, VocabEntry], source: str, *, reindex: bool = True
-    ) -> None:
-        """Add a layer (later layers override earlier ones). ``reindex=False`` leaves the
-        look-up tables stale, for a caller merging several layers that calls
-        :meth:`_reindex` once at the end."""
+    def merge_layer(self, layer: dict[str, VocabEntry], source: str) -> None:
+        """Add a layer: its entries override earlier ones."""
+        self.merge_layers([(layer, source)])
+
+    def merge_layers(self, layers: Iterable[tuple[dict[str, VocabEntry], str]]) -> None:
+        """Add layers (``(entries, source)``) in order; the look-up tables are rebuilt once,
+        at the end: merging needs none of them."""
+        for layer, source in layers:
+            self._merge(layer, source)
+        self._reindex()
+
+    def _merge(self, layer: dict[str, VocabEntry], source: str) -> None:
         claimed: dict[str, str] = {}
         for entry in layer.values():
             for text in (entry.canonical, *entry.aliases):
@@ -121,8 +128,6 @@ class Vocabulary:
                 merged = existing.model_copy(update=updates)
                 merged.aliases = list(dict.fromkeys([*existing.aliases, *entry.aliases]))
                 self.entries[entry.canonical] = merged
-        if reindex:
-            self._reindex()
 
     def _reindex(self) -> None:
         self._resolved = {}
@@ -267,8 +272,6 @@ def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
 def _decoded_toml(raw: bytes, name: str) -> dict[str, Any]:
     """A built-in TOML file's data, from the decoded copy in the user's cache when there is one:
     tomllib is pure Python, and decoding the three built-in files took ~8 ms of every run."""
-    from notelint import datacache
-
     copy = datacache.copy_path(datacache.cache_dir(), name, raw)
     data = datacache.read(copy)
     if isinstance(data, dict):
@@ -286,15 +289,14 @@ def vocabulary_files(folder: Path) -> list[Path]:
 
 
 def load_vocabulary(folder: Path | None, *, builtin: bool = True) -> Vocabulary:
-    vocab = Vocabulary()
+    layers: list[tuple[dict[str, VocabEntry], str]] = []
     if builtin:
+        # merge_layers rebinds fields on the entries it keeps (never mutates their lists), so
+        # a shallow copy protects the cached built-in layers.
         for source, layer in _builtin_layers():
-            # merge_layer rebinds fields on the entries it keeps (never mutates their lists),
-            # so a shallow copy protects the cached built-in layers.
-            layer_copy = {k: v.model_copy() for k, v in layer.items()}
-            vocab.merge_layer(layer_copy, source, reindex=False)
+            layers.append(({k: v.model_copy() for k, v in layer.items()}, source))
     if folder is not None:
-        for path in vocabulary_files(folder):
-            vocab.merge_layer(load_toml(path), str(path), reindex=False)
-    vocab._reindex()  # once, not after every layer
+        layers.extend((load_toml(path), str(path)) for path in vocabulary_files(folder))
+    vocab = Vocabulary()
+    vocab.merge_layers(layers)
     return vocab
