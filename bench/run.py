@@ -138,13 +138,13 @@ def measure(
             peak = max(peak, total)
             done.wait(0.005)
 
-    poller = threading.Thread(target=poll, daemon=True)
-    if memory:
+    poller = threading.Thread(target=poll, daemon=True) if memory else None
+    if poller is not None:
         poller.start()
     out, _ = process.communicate()
     wall = time.perf_counter() - start
     done.set()
-    if memory:
+    if poller is not None:
         poller.join()
     reported = float(out.decode().strip().splitlines()[-1]) if inner else None
     return Sample(wall, peak / 1024, process.returncode, reported)
@@ -154,7 +154,7 @@ def measure(
 class Result:
     label: str
     samples: list[Sample] = field(default_factory=list)  # timed runs
-    memory: list[Sample] = field(default_factory=list)  # the run that sampled memory
+    memory: Sample | None = None  # the run that sampled memory
     note: str = ""
 
     @property
@@ -168,7 +168,7 @@ class Result:
 
     @property
     def peak_mb(self) -> float:
-        return min(s.peak_mb for s in self.memory or self.samples)
+        return self.memory.peak_mb if self.memory is not None else 0.0
 
 
 def child_env() -> dict[str, str]:
@@ -276,7 +276,7 @@ def repeat(
         result.samples.append(measure(command, cwd, env, inner))
     if before is not None:
         before()
-    result.memory.append(measure(command, cwd, env, inner, memory=True))
+    result.memory = measure(command, cwd, env, inner, memory=True)
     return result
 
 
