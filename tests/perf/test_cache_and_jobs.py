@@ -114,6 +114,31 @@ def test_parallel_run_matches_serial_run(
     assert check(capsys, "--no-cache", "--jobs", "3", "--output-format", "text") != expected
 
 
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(
+    corpus: Path, always_parallel: None, collector_on: bool
+) -> None:
+    # A run pauses and freezes the collector in places; a program calling lint_files must get
+    # back the collector it had, whichever path (cache, serial, parallel) the run took.
+    import gc
+
+    linter = Linter(load_settings())
+    files = [(p, p.relative_to(corpus).as_posix()) for p in sorted(corpus.glob("notes/*.md"))]
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    was_on = gc.isenabled()
+    try:
+        if not collector_on:
+            gc.disable()
+        # Serial, parallel, parallel filling the cache, all from the cache.
+        for cache, jobs in ((False, 1), (False, 2), (True, 2), (True, 2)):
+            runner.lint_files(linter, files, cache=cache, jobs=jobs)
+            assert gc.isenabled() is collector_on
+            assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def test_spawned_workers_build_their_own_linter(
     corpus: Path,
     capsys: pytest.CaptureFixture[str],
