@@ -13,6 +13,7 @@ markdown-it's time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, cast
@@ -30,6 +31,8 @@ from notelint.model import (
     SummaryBlock,
     Suppression,
     Tag,
+    make_span,
+    make_tag,
 )
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
@@ -390,13 +393,20 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
 
     seen_title = False
     seen_tag = False
+    # Tags are nearly always on the bullet's own line: their spans need no line search.
+    starts = source.line_starts
+    line = bisect_right(starts, start)
+    line_start = starts[line - 1]
+    line_stop = starts[line] if line < len(starts) else len(text) + 1
     for kind, s, e in segments:
         if kind == "tag":
             inner = text[s + 1 : e - 1] if text[s:e] != "``" else ""
             resolved = vocabulary.resolve(inner) if vocabulary is not None and inner else None
-            head.tags.append(
-                Tag.model_construct(text=inner, span=source.span(s, e), resolved=resolved)
-            )
+            if line_start <= s and e < line_stop:
+                span = make_span(line, s - line_start + 1, s, line, e - line_start + 1, e)
+            else:
+                span = source.span(s, e)
+            head.tags.append(make_tag(inner, span, resolved))
             seen_tag = True
             continue
         if blank(s, e):

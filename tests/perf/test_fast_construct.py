@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from notelint import findings, model
 from notelint.model import FastModel
+from notelint.parser import parse
+from notelint.source import SourceText
 
 SPAN = {
     "start_line": 1,
@@ -99,5 +101,39 @@ def test_make_span_is_model_construct_with_every_field() -> None:
     same(span, pydantic_construct(model.Span, None, **SPAN))
     assert span.model_dump() == SPAN
     assert model.Span.model_validate(SPAN) == span
-    other = model.make_span(*SPAN.values())
-    assert other.model_fields_set is not span.model_fields_set  # nothing shared between spans
+
+
+def test_make_tag_is_model_construct_with_every_field() -> None:
+    span = model.make_span(*SPAN.values())
+    ref = model.TagRef.model_construct(
+        canonical="US", category="country", match=model.TagMatch.EXACT
+    )
+    for resolved in (ref, None):
+        tag = model.make_tag("USA", span, resolved)
+        same(tag, pydantic_construct(model.Tag, None, text="USA", span=span, resolved=resolved))
+        assert model.Tag.model_validate(tag.model_dump()) == tag
+
+
+def test_a_shared_fields_set_never_leaks_between_objects() -> None:
+    # Objects given every field share one fields-set; nothing a user can do through pydantic
+    # may make one object's change show on another.
+    source = SourceText.from_bytes(b"# ICCV\n\n* A Title `ICCV`\n  > A summary.\n", "n.md")
+    [entry] = parse(source).entries
+    fields = dict(entry.__dict__)
+    first = model.Entry.model_construct(**fields)
+    second = model.Entry.model_construct(**fields)
+    first.title = "changed"
+    copied = first.model_copy(update={"title": "copied"})
+    copied.model_fields_set.discard("title")
+    deep = first.model_copy(deep=True)
+    deep.model_fields_set.discard("bullet")
+    every = set(model.Entry.model_fields)
+    assert second.model_fields_set == every and second.title == "A Title"
+    assert first.model_fields_set == every
+    assert second.model_dump(exclude_unset=True) == entry.model_dump()
+    spans = [model.make_span(*SPAN.values()) for _ in range(2)]
+    spans[0].model_copy().model_fields_set.clear()
+    assert spans[1].model_fields_set == set(SPAN)
+    tag = model.make_tag("US", spans[0], None)
+    tag.model_copy().model_fields_set.clear()
+    assert model.make_tag("US", spans[1], None).model_fields_set == {"text", "span", "resolved"}
