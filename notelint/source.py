@@ -123,11 +123,11 @@ class SourceText:
 
     def newline(self) -> str:
         """The file's dominant line ending, used when a fix inserts a new line."""
-        counts = {"\n": 0, "\r\n": 0, "\r": 0}
-        for line in range(1, len(self.line_starts)):
-            ending = self.line_ending(line)
-            if ending in counts:
-                counts[ending] += 1
+        text = self.text
+        crlf = text.count("\r\n")
+        # Every ending is one of these three (see _index), so counting them in C is the same
+        # as asking each line for its ending.
+        counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
         best = max(counts, key=lambda k: counts[k])
         return best if counts[best] else "\n"
 

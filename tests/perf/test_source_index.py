@@ -21,3 +21,13 @@ def general_index(text: str) -> tuple[list[int], list[int]]:
 def test_line_index_matches_the_general_scan(text: str) -> None:
     source = SourceText(text=text)
     assert (source.line_starts, source.line_ends) == general_index(text)
+
+
+@given(st.lists(st.sampled_from(["a", "\n", "\r", "\r\n", "\n\r"])).map("".join))
+def test_dominant_newline_is_the_most_common_line_ending(text: str) -> None:
+    # What a fix writes when it inserts a line: the ending most lines have, "\n" first on a
+    # tie, "\n" for a file with one line.
+    source = SourceText(text=text)
+    endings = [source.line_ending(line) for line in range(1, source.line_count)]
+    best = max(["\n", "\r\n", "\r"], key=endings.count)
+    assert source.newline() == (best if endings else "\n")
