@@ -231,7 +231,10 @@ class _Builder:
     def _finish_entry(self, draft: _EntryDraft) -> Entry:
         source = self.source
         head = _scan_head(source, draft.content_start, draft.head_end, self.vocabulary)
-        blocks = self._summary_blocks(sorted(set(draft.summary_lines + draft.extra_lines)))
+        lines = draft.summary_lines  # in order, each once
+        if draft.extra_lines:
+            lines = sorted(set(lines + draft.extra_lines))
+        blocks = self._summary_blocks(lines)
         end = blocks[-1].span.end_offset if blocks else draft.head_span.end_offset
         return Entry.model_construct(
             title=head.title,

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 from notelint.findings import Category, Finding, FixAvailability, Severity
@@ -58,6 +59,7 @@ _SPAN_FIELDS = (
     "end_column",
     "end_offset",
 )
+_span_fields = attrgetter(*_SPAN_FIELDS)
 
 
 def title_key(title: str) -> str:
@@ -73,9 +75,12 @@ class DuplicateEntry(ProjectRule):
     severity = Severity.WARNING
     fixable = FixAvailability.NONE
 
-    def collect(self, document: Document, ctx: CheckContext) -> list[list[Any]]:
-        """``[title key, title, [span fields…]]`` for each titled entry, in file order."""
-        facts: list[list[Any]] = []
+    def collect(self, document: Document, ctx: CheckContext) -> list[tuple[Any, ...]]:
+        """``(title key, title, (span fields…))`` for each titled entry, in file order: tuples,
+        which the garbage collector stops tracking, since every file's facts live until the
+        end of the run."""
+        facts: list[tuple[Any, ...]] = []
+        span_fields = _span_fields
         for entry in document.entries:
             span = entry.title_span
             if span is None:
@@ -83,7 +88,7 @@ class DuplicateEntry(ProjectRule):
             key = title_key(entry.title)
             if not key:
                 continue
-            facts.append([key, entry.title, [getattr(span, name) for name in _SPAN_FIELDS]])
+            facts.append((key, entry.title, span_fields(span)))
         return facts
 
     def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
