@@ -69,7 +69,7 @@ class FastModel(BaseModel):
     Objects given every field share one fields-set per class instead of a set each: it names
     every field already, so pydantic's only change to it (adding the name of an assigned
     field) leaves it as it is, and copies get their own. A hundred thousand fewer objects to
-    allocate, free and show the garbage collector: 4% of a run.
+    allocate, free and show the garbage collector at 10,000 entries: about 4% of a run.
     """
 
     model_config = ConfigDict(defer_build=True)
