@@ -9,7 +9,7 @@ pydantic schema is the export contract (``notelint export``).
 from __future__ import annotations
 
 from enum import Enum, StrEnum
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +21,19 @@ _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, str, bytes, Enum, frozenset)
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _bare_model(cls: type[_M], data: dict[str, Any], fields_set: set[str]) -> _M:
+    """A ``cls`` object with ``data`` as its ``__dict__``: what ``model_construct`` ends with."""
+    model = _new_object(cls)
+    _object_setattr(model, "__dict__", data)
+    _set_fields_set(model, fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
+
+
 # Per model class: (field names in order, their set, static defaults, default factories, the
 # fields-set shared by objects given every field), or None where ``model_construct`` must take
 # pydantic's own path.
@@ -102,12 +115,7 @@ class FastModel(BaseModel):
                 if _fields_set is None
                 else _fields_set
             )
-        model = cls.__new__(cls)
-        _object_setattr(model, "__dict__", data)
-        _set_fields_set(model, fields_set)
-        _set_extra(model, None)
-        _set_private(model, None)
-        return model
+        return _bare_model(cls, data, fields_set)
 
     @classmethod
     def from_fields(cls, data: dict[str, Any]) -> Self:
@@ -119,12 +127,7 @@ class FastModel(BaseModel):
             plan = _PLANS[cls] = _construct_plan(cls)
         if plan is None or tuple(data) != plan[0]:
             return cast(Self, cls.model_construct(**data))
-        model = cls.__new__(cls)
-        _object_setattr(model, "__dict__", data)
-        _set_fields_set(model, plan[4])
-        _set_extra(model, None)
-        _set_private(model, None)
-        return model
+        return _bare_model(cls, data, plan[4])
 
 
 class Span(FastModel):
@@ -155,10 +158,8 @@ def make_span(
     """``Span.model_construct`` with every field given, positionally. The parser makes some
     ten spans an entry, so this skips even :class:`FastModel`'s keyword handling (twice as
     fast); the object is the same (see tests/perf/test_fast_construct.py)."""
-    span = _new_object(Span)
-    _object_setattr(
-        span,
-        "__dict__",
+    return _bare_model(
+        Span,
         {
             "start_line": start_line,
             "start_column": start_column,
@@ -167,11 +168,8 @@ def make_span(
             "end_column": end_column,
             "end_offset": end_offset,
         },
+        _EVERY_SPAN_FIELD,
     )
-    _set_fields_set(span, _EVERY_SPAN_FIELD)
-    _set_extra(span, None)
-    _set_private(span, None)
-    return span
 
 
 class TagMatch(StrEnum):
@@ -209,12 +207,7 @@ _EVERY_TAG_FIELD = set(Tag.model_fields)
 def make_tag(text: str, span: Span, resolved: TagRef | None) -> Tag:
     """``Tag.model_construct`` with every field given, positionally (as :func:`make_span`):
     the parser makes some four tags an entry."""
-    tag = _new_object(Tag)
-    _object_setattr(tag, "__dict__", {"text": text, "span": span, "resolved": resolved})
-    _set_fields_set(tag, _EVERY_TAG_FIELD)
-    _set_extra(tag, None)
-    _set_private(tag, None)
-    return tag
+    return _bare_model(Tag, {"text": text, "span": span, "resolved": resolved}, _EVERY_TAG_FIELD)
 
 
 class BlockKind(StrEnum):
