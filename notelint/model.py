@@ -143,8 +143,9 @@ class Span(FastModel):
     end_offset: int
 
 
-_SPAN_FIELDS = tuple(Span.model_fields)
-_EVERY_SPAN_FIELD = set(_SPAN_FIELDS)
+# Span's fields in order: the arguments of make_span, and how spans are stored as data.
+SPAN_FIELDS = tuple(Span.model_fields)
+_EVERY_SPAN_FIELD = set(SPAN_FIELDS)
 
 
 def make_span(

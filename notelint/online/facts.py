@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from notelint.model import Document, Entry, Span, Tag
+from notelint.model import SPAN_FIELDS, Document, Entry, Span, Tag, make_span
 from notelint.vocabulary import VocabEntry, Vocabulary, fold
 
 FACTS_VERSION = 2
@@ -53,37 +53,17 @@ class FileFacts(TypedDict):
 
 
 def span_json(span: Span) -> dict[str, int]:
-    return {
-        "start_line": span.start_line,
-        "start_column": span.start_column,
-        "start_offset": span.start_offset,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
-        "end_offset": span.end_offset,
-    }
+    return {name: getattr(span, name) for name in SPAN_FIELDS}
 
 
 def span_from_json(data: dict[str, int]) -> Span:
-    return Span.model_construct(
-        start_line=data["start_line"],
-        start_column=data["start_column"],
-        start_offset=data["start_offset"],
-        end_line=data["end_line"],
-        end_column=data["end_column"],
-        end_offset=data["end_offset"],
-    )
+    return make_span(*(data[name] for name in SPAN_FIELDS))
 
 
 def end_point(span: Span) -> Span:
     """The empty span just after ``span`` (where an insertion goes)."""
-    return Span.model_construct(
-        start_line=span.end_line,
-        start_column=span.end_column,
-        start_offset=span.end_offset,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        end_offset=span.end_offset,
-    )
+    line, column, offset = span.end_line, span.end_column, span.end_offset
+    return make_span(line, column, offset, line, column, offset)
 
 
 def _venue_entry(text: str, vocabulary: Vocabulary, tag: Tag | None = None) -> VocabEntry | None:

@@ -46,20 +46,12 @@ from operator import attrgetter
 from typing import Any
 
 from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Document, Span
+from notelint.model import SPAN_FIELDS, Document, Span, make_span
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
 from notelint.rules.structure._helpers import quoted
 
 _NOT_WORD_RE = re.compile(r"[\W_]+")
-_SPAN_FIELDS = (
-    "start_line",
-    "start_column",
-    "start_offset",
-    "end_line",
-    "end_column",
-    "end_offset",
-)
-_span_fields = attrgetter(*_SPAN_FIELDS)
+_span_fields = attrgetter(*SPAN_FIELDS)
 
 
 def title_key(title: str) -> str:
@@ -131,15 +123,5 @@ def _start_line(data: Any) -> int:
 def _span(data: Any) -> Span:
     """A span back from its facts: a list of the six fields, or a mapping of them."""
     if isinstance(data, Mapping):
-        values = [int(data[name]) for name in _SPAN_FIELDS]
-    else:
-        values = [int(value) for value in data]
-    start_line, start_column, start_offset, end_line, end_column, end_offset = values
-    return Span.model_construct(
-        start_line=start_line,
-        start_column=start_column,
-        start_offset=start_offset,
-        end_line=end_line,
-        end_column=end_column,
-        end_offset=end_offset,
-    )
+        return make_span(*(int(data[name]) for name in SPAN_FIELDS))
+    return make_span(*(int(value) for value in data))
