@@ -31,7 +31,10 @@ intend, compares the notes before and after every round:
   the same, modulo whitespace, paragraph wrapping, hard line breaks and list/quote nesting
   (which the entry model above checks instead).
 
-Any failure leaves the file untouched; the caller reports it and moves on to the next file.
+When a round fails the safety net, the fix responsible is found (bisection over the round's
+fixes), refused on its own and reported with its line, and the round is tried again without
+it: the file keeps every other fix. Only a malformed edit (a bug in a rule) or fixes that never
+settle leave the whole file untouched.
 """
 
 from __future__ import annotations
@@ -73,6 +76,19 @@ class FixFailure(Exception):
     """The fixes of a file cannot be applied; the message says why and names the rules."""
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A fix the safety net did not apply: the finding it belonged to (line and rule in the
+    text as it was when the fix was tried) and why."""
+
+    line: int
+    code: str
+    message: str
+    reason: str
+    before: str
+    after: str
+
+
 @dataclass
 class FileFix:
     """The outcome of fixing one file. ``text`` is the fixed text (the original on error)."""
@@ -82,6 +98,7 @@ class FileFix:
     fixed: list[Finding] = field(default_factory=list)
     rounds: int = 0
     error: str | None = None
+    refused: list[Refusal] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -104,6 +121,7 @@ class PlannedEdit:
     unsafe: bool
     new_start: int = 0
     new_end: int = 0
+    owner: int = -1  # index, in the round's fixed findings, of the finding this edit fixes
 
 
 # -- the convergence loop --------------------------------------------------------------------
@@ -137,24 +155,36 @@ def _converge(linter: Linter, source: SourceText, unsafe: bool, max_rounds: int)
     seen: dict[str, int] = {text: 0}
     codes_per_round: list[set[str]] = []
     fixed: list[Finding] = []
+    refused: list[Refusal] = []
+    refused_keys: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
     current = source
     for round_number in range(1, max_rounds + 2):
         if round_number > 1:
             current = SourceText(text=text, path=source.path, bom=source.bom)
-        candidates = fixable_findings(linter, current, unsafe=unsafe)
+        candidates = [
+            f
+            for f in fixable_findings(linter, current, unsafe=unsafe)
+            if _refusal_key(text, f) not in refused_keys
+        ]
         planned, applied = plan_round(text, candidates, current.newline())
         if not planned:
-            return FileFix(source=source, text=text, fixed=fixed, rounds=round_number - 1)
+            return FileFix(
+                source=source, text=text, fixed=fixed, rounds=round_number - 1, refused=refused
+            )
         if round_number > max_rounds:
             involved = {f.code for f in applied}.union(*codes_per_round[-2:])
             raise FixFailure(
                 f"the fixes did not settle after {max_rounds} rounds "
                 f"(rules involved: {_codes(involved)})"
             )
-        new_text = apply_planned(text, planned)
-        problem = check_meaning(current, new_text, planned, linter.vocabulary)
-        if problem is not None:
-            raise FixFailure(problem)
+        new_text, planned, applied, rejected = _accepted(
+            current, planned, applied, linter.vocabulary
+        )
+        for finding, reason in rejected:
+            refused_keys.add(_refusal_key(text, finding))
+            refused.append(_refusal(text, finding, reason))
+        if not planned:
+            continue  # everything of this round was refused: the next round offers the rest
         fixed.extend(applied)
         codes_per_round.append({f.code for f in applied})
         if new_text in seen:
@@ -165,6 +195,90 @@ def _converge(linter: Linter, source: SourceText, unsafe: bool, max_rounds: int)
         seen[new_text] = round_number
         text = new_text
     raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+
+def _accepted(
+    current: SourceText,
+    planned: list[PlannedEdit],
+    applied: list[Finding],
+    vocabulary: Vocabulary,
+) -> tuple[str, list[PlannedEdit], list[Finding], list[tuple[Finding, str]]]:
+    """The round's edits that keep the meaning: the text they give, the edits and findings
+    kept, and each refused finding with the reason.
+
+    When the whole round fails the safety net, the culprit is found by bisection over the
+    round's fixes in source order (the shortest failing prefix ends with it), refused alone,
+    and the rest tried again: one bad edit never costs a file its other fixes.
+    """
+    text = current.text
+    owners = sorted({p.owner for p in planned})
+    rejected: list[tuple[Finding, str]] = []
+
+    def attempt(kept: list[int]) -> tuple[str, list[PlannedEdit], str | None]:
+        chosen = set(kept)
+        edits = [
+            PlannedEdit(p.start, p.end, p.content, p.code, p.unsafe, owner=p.owner)
+            for p in planned
+            if p.owner in chosen
+        ]
+        new_text = apply_planned(text, edits)
+        return new_text, edits, check_meaning(current, new_text, edits, vocabulary)
+
+    while owners:
+        new_text, edits, problem = attempt(owners)
+        if problem is None:
+            kept = set(owners)
+            return new_text, edits, [f for i, f in enumerate(applied) if i in kept], rejected
+        # Invariant: owners[:low] passes (the empty prefix does), owners[:high] fails.
+        low, high = 0, len(owners)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if attempt(owners[:middle])[2] is None:
+                low = middle
+            else:
+                high = middle
+        culprit = owners[high - 1]
+        alone = attempt([culprit])[2]
+        if high - 1 == 0:
+            alone = problem if alone is None else alone
+        rejected.append((applied[culprit], alone or attempt(owners[:high])[2] or problem))
+        owners = [o for o in owners if o != culprit]
+    return text, [], [], rejected
+
+
+def _refusal_key(text: str, finding: Finding) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """The same fix in a later round: its rule, message and edits (the text each edit
+    replaces, and its content), whatever offsets earlier edits moved it to."""
+    assert finding.fix is not None
+    edits = tuple(
+        (text[e.span.start_offset : e.span.end_offset], e.content) for e in finding.fix.edits
+    )
+    return finding.code, finding.message, edits
+
+
+def _refusal(text: str, finding: Finding, reason: str) -> Refusal:
+    assert finding.fix is not None
+    edits = finding.fix.edits
+    first, last = edits[0].span, edits[-1].span
+    # A little context either side, so that an inserted space is visible.
+    start = max(text.rfind("\n", 0, first.start_offset) + 1, first.start_offset - 12)
+    stop = text.find("\n", last.end_offset)
+    stop = min(len(text) if stop < 0 else stop, last.end_offset + 12)
+    pieces: list[str] = []
+    cursor = start
+    for edit in edits:
+        pieces.append(text[cursor : edit.span.start_offset])
+        pieces.append(edit.content)
+        cursor = edit.span.end_offset
+    pieces.append(text[cursor:stop])
+    return Refusal(
+        line=finding.span.start_line,
+        code=finding.code,
+        message=finding.message,
+        reason=reason,
+        before=text[start:stop],
+        after="".join(pieces),
+    )
 
 
 def _codes(codes: Iterable[str]) -> str:
@@ -208,7 +322,7 @@ def plan_round(
         unsafe = finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
         for s, e, content in edits:
             _insert_interval(taken_starts, taken_ends, s, e)
-            planned.append(PlannedEdit(s, e, content, code, unsafe))
+            planned.append(PlannedEdit(s, e, content, code, unsafe, owner=len(applied)))
         applied.append(finding)
         applied_keys.add(edits)
     planned.sort(key=lambda p: (p.start, p.end))
@@ -408,7 +522,26 @@ def check_meaning(
     problem = _check_code_and_links(before, after, planned, all_codes)
     if problem is not None:
         return problem
-    return _check_rendering(before.text, planned)
+    return _check_rendering(before.text, planned, _tag_ranges(old_doc))
+
+
+def _tag_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Where the tags are: an edit within a tag (or between two touching tags) rewrites the
+    tag, which the entry's tags part judges (same entity or not), not the rendering."""
+    return sorted((t.span.start_offset, t.span.end_offset) for e in doc.entries for t in e.tags)
+
+
+def _inside_tag(edit: PlannedEdit, tags: Sequence[tuple[int, int]]) -> bool:
+    # The last tag starting before the edit is the only one that can hold it (tags are
+    # disjoint); an insertion at its end may sit between it and a tag that touches it.
+    index = bisect_left(tags, (edit.start, -1)) - 1
+    if index < 0:
+        return False
+    start, end = tags[index]
+    if start < edit.start and edit.end < end:
+        return True  # strictly inside the backticks
+    following = tags[index + 1] if index + 1 < len(tags) else None
+    return edit.start == edit.end == end and following is not None and following[0] == end
 
 
 class _EditIndex:
@@ -670,12 +803,17 @@ def render_key(markdown: str) -> str:
     return " ".join(plain(_NESTING_TAGS_RE.sub(" ", html)).split())
 
 
-def _check_rendering(text: str, planned: Sequence[PlannedEdit]) -> str | None:
-    """Whitespace, invisible-character and bullet edits must not change the rendering."""
+def _check_rendering(
+    text: str, planned: Sequence[PlannedEdit], tags: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """Whitespace, invisible-character and bullet edits must not change the rendering (edits
+    within tags are tag rewrites, judged with the entry's tags)."""
     neutral = [
         p
         for p in planned
-        if edit_kind(text[p.start : p.end], p.content) is not EditKind.OTHER and not p.unsafe
+        if edit_kind(text[p.start : p.end], p.content) is not EditKind.OTHER
+        and not p.unsafe
+        and not (tags and _inside_tag(p, tags))
     ]
     if not neutral:
         return None
@@ -691,6 +829,7 @@ __all__ = [
     "FileFix",
     "FixFailure",
     "PlannedEdit",
+    "Refusal",
     "apply_planned",
     "check_meaning",
     "edit_kind",

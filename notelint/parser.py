@@ -351,7 +351,7 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
         if text.find("<!--", start, end) >= 0
         else []
     )
-    runs = [m.span() for m in _BACKTICKS_RE.finditer(text, start, end)]
+    runs = _tag_runs(text, start, end)
     index = 0
     count = len(runs)
     while index < count:
@@ -424,6 +424,28 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
             head.trailing_text = text[ts:te]
             head.trailing_span = source.span(ts, te)
     return head
+
+
+def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The backtick runs of a head. A double backtick glued between two words
+    (`` `arXiv``Transformers` ``) is two tags written without the space between them: the
+    author's intent, though CommonMark renders one code span. It counts as a closing and an
+    opening backtick, so that the tag rules see both tags (``tags-without-space`` reports it)."""
+    runs: list[tuple[int, int]] = []
+    for match in _BACKTICKS_RE.finditer(text, start, end):
+        s, e = match.span()
+        if (
+            e - s == 2
+            and s > start
+            and e < end
+            and not text[s - 1].isspace()
+            and not text[e].isspace()
+        ):
+            runs.append((s, s + 1))
+            runs.append((s + 1, e))
+        else:
+            runs.append((s, e))
+    return runs
 
 
 def _strip_range(text: str, s: int, e: int, comments: list[tuple[int, int]]) -> tuple[int, int]:

@@ -117,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
         print("notelint: warning: no Markdown files found under the given paths", file=sys.stderr)
 
     fixed: dict[str, list[Finding]] = {}
+    fix_ran = False
+    refused = 0
     fix_failed = False  # a file left untouched (unreadable, did not settle, safety net)
     if args.fix or args.fix_only or args.diff:
         from notelint.commands.fixing import apply_fixes
@@ -130,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS if changes and not args.exit_zero else EXIT_CLEAN
         fixed = outcome.fixed
         fix_failed = bool(outcome.errors)
+        fix_ran = not args.diff
+        refused = outcome.refused_count
 
     from notelint.runner import lint_files
 
@@ -173,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
         fail_on=settings.fail_on,
         unsafe_fixes=args.unsafe_fixes,
         fixed=fixed,
+        fix_ran=fix_ran,
+        refused=refused,
         show_fixes=args.show_fixes,
         source_line=source_lines,
     )

@@ -2,9 +2,12 @@
 
 Each file is read, fixed in memory (:func:`notelint.fixer.fix_source`) and, unless only a diff
 is wanted, written back atomically with its encoding, BOM and line endings. A file that cannot
-be read, is not valid UTF-8, does not settle, or fails the safety net is left untouched: one
-line on stderr says why (``notelint: notes.md: fixes not applied: …``) and the run goes on with
-the next file. ``check`` then lints the files as they are now and reports what remains.
+be read, is not valid UTF-8, or whose fixes do not settle is left untouched: one line on stderr
+says why (``notelint: notes.md: fixes not applied: …``) and the run goes on with the next file.
+A fix that the safety net refuses is dropped on its own, and one line on stderr names its file,
+line and rule, why it was refused and what it would have changed
+(``notelint: notes.md:12: NL302 fix refused: …``); the file keeps its other fixes. ``check``
+then lints the files as they are now and reports what remains.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import TextIO
 from notelint.atomic import AtomicWriteError, write_atomic
 from notelint.engine import Linter
 from notelint.findings import Finding
-from notelint.fixer import fix_source
+from notelint.fixer import Refusal, fix_source
 from notelint.source import SourceError, SourceText
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -35,6 +38,11 @@ class FixOutcome:
     fixed: dict[str, list[Finding]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
+    refused: dict[str, list[Refusal]] = field(default_factory=dict)
+
+    @property
+    def refused_count(self) -> int:
+        return sum(len(v) for v in self.refused.values())
 
     @property
     def fixed_count(self) -> int:
@@ -92,6 +100,10 @@ def apply_fixes(
         if result.error is not None:
             fail(display, result.error)
             continue
+        if result.refused:
+            outcome.refused[display] = result.refused
+            for refusal in result.refused:
+                print(describe_refusal(display, refusal), file=err)
         if not result.changed:
             continue
         if diff_only:
@@ -112,4 +124,12 @@ def apply_fixes(
     return outcome
 
 
-__all__ = ["FixOutcome", "apply_fixes", "split_lines", "unified_diff"]
+def describe_refusal(display: str, refusal: Refusal) -> str:
+    """One line: where, which rule, why, and the change that was refused."""
+    return (
+        f"notelint: {display}:{refusal.line}: {refusal.code} fix refused: {refusal.reason} "
+        f"({refusal.before.strip()!r} → {refusal.after.strip()!r})"
+    )
+
+
+__all__ = ["FixOutcome", "apply_fixes", "describe_refusal", "split_lines", "unified_diff"]

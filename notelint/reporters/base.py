@@ -25,6 +25,10 @@ class ReportContext:
     unsafe_fixes: bool = False
     # Fixes applied by this run, per path (``--fix``/``--show-fixes``).
     fixed: dict[str, list[Finding]] = field(default_factory=dict)
+    # A --fix run happened, and how many of its fixes the safety net refused (each reported
+    # on stderr with its line): what is still "fixable" after it is exactly those.
+    fix_ran: bool = False
+    refused: int = 0
     show_fixes: bool = False
     # Text of a 1-based source line, for context under a finding (None when unknown).
     source_line: Callable[[str, int], str | None] = lambda _path, _line: None

@@ -101,7 +101,17 @@ def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
     unsafe = sum(
         1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.UNSAFE
     )
-    if safe:
+    if ctx.fix_ran:
+        # After --fix, a safe fix still on offer was refused (reported above) or waits for a
+        # fix it overlapped: say so, instead of offering --fix again.
+        if ctx.refused:
+            text += (
+                f" {ctx.refused} fix{'es' if ctx.refused != 1 else ''} refused by the safety net "
+                "(listed above, with the reason)."
+            )
+        if unsafe and not ctx.unsafe_fixes:
+            text += f" {unsafe} fixable with `notelint --fix --unsafe-fixes`."
+    elif safe:
         text += f" {safe} fixable with `notelint --fix`"
         text += f" ({unsafe} more with `--unsafe-fixes`)." if unsafe else "."
     elif unsafe:

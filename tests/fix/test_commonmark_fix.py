@@ -91,6 +91,8 @@ def test_whitespace_and_bullet_fixes_do_apply_to_the_spec() -> None:
     results = [_fixed(e["example"]) for e in EXAMPLES]
     assert sum(r.changed for r in results) >= 10
     refused = {n: r.error for n, r in enumerate(results, start=1) if r.error is not None}
+    refused.update({n: r.refused[0].reason for n, r in enumerate(results, start=1) if r.refused})
+    assert refused
     for number, error in refused.items():
         assert error is not None and "would" in error, (number, error)
 
@@ -111,7 +113,9 @@ def test_fix_command_over_every_example(
     assert code in (0, 1)
     assert "internal error" not in captured.err
     for line in captured.err.splitlines():
-        assert ": fixes not applied: " in line, line
+        # A whole file refused (never settled), or one fix refused, with its line and why.
+        refused = re.search(r":\d+: NL\d+ fix refused: ", line)
+        assert ": fixes not applied: " in line or refused, line
     for example in EXAMPLES:
         written = (folder / f"example-{example['example']:03}.md").read_bytes().decode("utf-8")
         result = _fixed(example["example"])

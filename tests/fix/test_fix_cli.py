@@ -144,19 +144,23 @@ def test_unreadable_and_undecodable_files_are_skipped_and_the_run_goes_on(
     assert run.code == 1
 
 
-def test_a_refused_fix_is_reported_on_stderr_and_other_files_are_fixed(
+def test_a_refused_fix_is_reported_with_its_line_and_the_other_fixes_still_apply(
     project: Project,
 ) -> None:
     bad = "# S\n\n* A good paper `US`  \n\t> summary\n"
     project.write("a.md", bad)
     project.write("b.md", NOTES)
     run = project.run("--fix", "--select", "NL901,NL903", ".")
-    assert project.read("a.md") == bad
+    # The word swap is refused; the trailing-space fix on the same line still applies.
+    assert project.read("a.md") == "# S\n\n* A good paper `US`\n\t> summary\n"
     assert project.read("b.md") == FIXED_SAFE
     assert run.err.startswith(
-        "notelint: a.md: fixes not applied: NL903 offers a safe fix that rewrites text "
+        "notelint: a.md:3: NL903 fix refused: NL903 offers a safe fix that rewrites text "
         "outside tags (line 3: 'good' → 'bad')"
     )
+    assert "('* A good paper `US`' → '* A bad paper `US`')" in run.err
+    assert "fixable with `notelint --fix`" not in run.out
+    assert "1 fix refused by the safety net" in run.out
     assert run.code == 1
 
 

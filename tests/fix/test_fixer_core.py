@@ -10,10 +10,14 @@ from fixhelpers import fake_linter
 from notelint.findings import Applicability, Category, Edit, Finding, Fix, Severity
 from notelint.fixer import EditKind, edit_kind, fix_source, plan_round, render_key
 from notelint.source import SourceText
+from tests.helpers import assert_safe_fixed
 
 
 def fix(tmp_path: Path, text: str, *codes: str, unsafe: bool = False) -> tuple[str, str | None]:
+    """The fixed text, and why the file (or, when refused alone, a fix) was not fixed."""
     result = fix_source(fake_linter(tmp_path, codes), SourceText(text, "notes.md"), unsafe=unsafe)
+    if result.error is None and result.refused:
+        return result.text, result.refused[0].reason
     return result.text, result.error
 
 
@@ -144,7 +148,8 @@ def test_whitespace_fix_that_turns_headings_into_code_is_refused(tmp_path: Path)
     text = "# S\n\n* A `US`\n\t> summary\n\n# T\n\n* B `US`\n\t> more\n"
     fixed, error = fix(tmp_path, text, "NL909")
     assert fixed == text
-    assert error == "NL909 would change the notes from 2 to 1 sections"
+    # Each indented heading is refused on its own: alone, it moves where its section starts.
+    assert error == "NL909 would change where section 'S' starts"
 
 
 def test_whitespace_fix_that_nests_entries_is_refused(tmp_path: Path) -> None:
@@ -226,3 +231,12 @@ def test_render_key_ignores_nesting_and_whitespace_but_not_markup() -> None:
     assert render_key("a  \nb") == render_key("a\nb")
     assert render_key("a *b* c") != render_key("a * b * c")
     assert render_key("# a") != render_key("    # a")
+
+
+def test_a_tag_fix_that_inserts_a_space_is_a_tag_rewrite_not_a_rendering_change(
+    tmp_path: Path,
+) -> None:
+    """Two tags glued together render as one code span; the space that separates them changes
+    the rendering, on purpose, and the tags part of the safety net judges it."""
+    text = "# S\n\n* A paper `arXiv``Google`\n\t> summary\n"
+    assert_safe_fixed(text, "NL309", tmp_path, "# S\n\n* A paper `arXiv` `Google`\n\t> summary\n")

@@ -36,6 +36,26 @@ def test_nl201_not_in_code_blocks(tmp_path: Path) -> None:
     assert lint(text, "NL201", tmp_path) == []
 
 
+def test_nl201_keeps_hard_line_breaks(tmp_path: Path) -> None:
+    """Two trailing spaces before a line of the same quote or paragraph break the line when
+    rendered: the author meant it. Before a new bullet, a blank line or the end, they do not."""
+    text = (
+        "# ICLR\n\n"
+        "* A paper `US`\n"
+        "\t> Motivation: one  \n"  # a hard break inside the quote: kept
+        "\t> Method: two  \n"  # the quote ends after it: reported
+        "\n"
+        "* B paper `US`  \n"  # followed by its summary, a new block: reported
+        "\t> Plain text  \n"
+        "\tcontinued lazily\n"  # a hard break before a lazy continuation: kept
+        "* C `US`\t \n"  # a tab never makes a hard break: reported
+    )
+    findings = lint(text, "NL201", tmp_path)
+    assert [f.span.start_line for f in findings] == [5, 7, 10]
+    fixed = text.replace("two  \n", "two\n").replace("`US`  \n", "`US`\n").replace("\t \n", "\n")
+    assert_fixed(text, "NL201", tmp_path, fixed)
+
+
 # -- NL202 whitespace-only-line --------------------------------------------------------------
 
 

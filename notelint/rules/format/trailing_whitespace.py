@@ -5,10 +5,10 @@ Reports spaces and tabs at the end of a line that has other content, headings in
 (`# ICLR `). Lines inside code blocks are left alone, and so are lines holding only whitespace
 (`whitespace-only-line`, NL202, reports those).
 
-Two or more spaces at the end of a line are a hard line break in Markdown. Notes rarely mean
-one (a line break inside a summary is better written as a new quote paragraph or a list), so
-they are reported too. Where you do mean one, end the line with a backslash (`\\`) instead: the
-other way to write a hard line break, and a visible one.
+Two or more spaces at the end of a line, followed by a line that continues the same paragraph
+or quote, are a Markdown hard line break: the author meant the line to break there, and the
+rule leaves them alone. Trailing spaces anywhere else (before a blank line, a new bullet, a
+heading, the end of the file) break nothing and are reported.
 
 ## Why is this bad?
 Trailing whitespace is invisible in the editor but not to tools: it makes diffs noisy, breaks
@@ -32,18 +32,45 @@ where you did not mean to.
 ```
 
 ## Fix safety
-Safe: only the trailing spaces and tabs are deleted. Where two trailing spaces were a deliberate
-hard line break, the two lines join into one paragraph line when rendered.
+Safe: only the trailing spaces and tabs are deleted, and only where they break no line: hard
+line breaks are not reported, so the fix never joins two lines the author kept apart.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
 from notelint.model import Document
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import describe_whitespace
+from notelint.source import SourceText
+
+_BLOCK_START = re.compile(r"[ \t]*(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|```|~~~|\|)")
+
+
+def _hard_break(text: str, line_start: int, start: int, end: int, source: SourceText) -> bool:
+    """Spaces only (a tab breaks nothing), two or more, and the next line continues the same
+    paragraph or quote: not blank, not a heading or a new list item, a quote line after a
+    quote line."""
+    if "\t" in text[start:end]:
+        return False
+    line = text[line_start:start].lstrip(" \t")
+    if line.startswith("#"):
+        return False  # headings have no line breaks
+    following_start = end + (2 if text.startswith("\r\n", end) else 1)
+    if following_start >= len(text):
+        return False
+    following_end = source.line_ends[source.line_of(following_start) - 1]
+    following = text[following_start:following_end]
+    if not following.strip() or _BLOCK_START.match(following):
+        return False
+    in_quote = line.startswith(">")
+    follows_quote = following.lstrip(" \t").startswith(">")
+    if follows_quote:
+        return in_quote and bool(following.lstrip(" \t")[1:].strip())
+    return True
 
 
 class TrailingWhitespace(Rule):
@@ -68,6 +95,8 @@ class TrailingWhitespace(Rule):
                 start -= 1
             if start == line_start or (index + 1) in code_lines:
                 continue  # a whitespace-only line: NL202
+            if end - start >= 2 and _hard_break(text, line_start, start, end, source):
+                continue
             span = ctx.span(start, end)
             fix = ctx.fix(
                 "delete it", [Edit.model_construct(span=span, content="")], Applicability.SAFE
