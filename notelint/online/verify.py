@@ -259,8 +259,9 @@ class _Verifier:
                 break
             try:
                 pool.extend(await self._search(provider, query.title))
-            except DeadlineExceeded:
-                errors.append("the online deadline passed")
+            except DeadlineExceeded as exc:
+                label = PROVIDER_LABELS.get(exc.provider, exc.provider)
+                errors.append(f"{label}: the online deadline passed")
                 break
             except ProviderError as exc:
                 errors.append(f"{PROVIDER_LABELS.get(exc.provider, exc.provider)}: {exc.reason}")

@@ -163,3 +163,11 @@ def test_retry_after_formats() -> None:
     assert _retry_after(None) is None
     assert _retry_after("soon") is None
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+
+
+def test_a_non_ascii_contact_still_sends_requests(fake: FakeScholar, tmp_path: Path) -> None:
+    online = settings(fake, tmp_path, contact="josé@exämple.org")
+    results, _ = asyncio.run(_get_many(online, fake.url("dblp") + "/x", 1))
+    assert not isinstance(results[0], Exception)
+    agent = fake.calls[0].headers["User-Agent"]
+    assert agent.isascii() and "mailto:jos%C3%A9@xn--exmple-cua.org" in agent

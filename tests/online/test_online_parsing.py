@@ -48,6 +48,7 @@ class TestDblp:
         data = {
             "result": {
                 "hits": {
+                    "@total": "1",
                     "hit": [
                         {
                             "info": {
@@ -56,7 +57,7 @@ class TestDblp:
                                 "key": "conf/iccv/2023",
                             }
                         }
-                    ]
+                    ],
                 }
             }
         }
@@ -180,3 +181,35 @@ class TestOpenReview:
 def test_records_round_trip_through_json() -> None:
     (record,) = dblp.parse(load("dblp/eccv_single_author.json"))
     assert Record.from_json(json.loads(json.dumps(record.to_json()))) == record
+
+
+class TestRealWorldOddities:
+    """Records seen in the real APIs that look like publications and are not, or that broke
+    the parser; each fixture is in its API's own shape."""
+
+    def test_dblp_data_and_reference_works_are_not_publications(self) -> None:
+        (paper,) = dblp.parse(load("dblp/data_and_reference.json"))
+        assert paper.dblp_stream == "conf/icml"
+
+    def test_crossref_author_parts_of_the_wrong_type_lose_only_that_author(self) -> None:
+        data = load("crossref/odd_author_parts.json")
+        assert isinstance(data, dict)
+        (item,) = data["message"]["items"]
+        record = crossref.parse_item(item)
+        assert record is not None
+        assert record.authors == ("Ann Smith", "Bo Li")
+
+    def test_openreview_under_review_is_not_published(self) -> None:
+        data = load("openreview/tmlr_under_review.json")
+        assert isinstance(data, dict)
+        record = openreview.parse_note(data["notes"][0])
+        assert record is not None
+        assert record.status is Status.SUBMITTED
+        assert record.venue_short is None
+
+    def test_semantic_scholar_ssrn_is_a_preprint_server(self) -> None:
+        data = load("semantic_scholar/match_ssrn.json")
+        assert isinstance(data, dict)
+        record = semantic_scholar.parse_paper(data["data"][0])
+        assert record is not None
+        assert record.status is not Status.PUBLISHED

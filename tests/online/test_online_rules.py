@@ -393,12 +393,17 @@ def test_non_publication_venues(fake: FakeScholar, tmp_path: Path, vocab: Vocabu
     assert finding.entry_title == "Segment Anything"
 
 
-def test_odd_shapes_are_nothing_found(fake: FakeScholar, tmp_path: Path, vocab: Vocabulary) -> None:
-    # Valid JSON in an unexpected shape: nothing usable, not a crash.
+def test_odd_shapes_are_failures_not_misses(
+    fake: FakeScholar, tmp_path: Path, vocab: Vocabulary
+) -> None:
+    # Valid JSON in an unexpected shape: the providers failed; the paper is not "not found".
     fake.on("dblp", "Segment Anything", Reply(body=b'{"result": {"hits": {"hit": [42, null]}}}'))
     fake.on("crossref", "Segment Anything", Reply(body=b'{"message": {"items": "nope"}}'))
-    settings = make_settings(fake, tmp_path, providers=["dblp", "crossref"])
-    assert codes(run_rules("* Segment Anything `ICCV`\n", settings, vocab)) == ["NL456"]
+    settings = make_settings(fake, tmp_path, providers=["dblp", "crossref"], strict=True)
+    (finding,) = run_rules("* Segment Anything `ICCV`\n", settings, vocab)
+    assert finding.code == "NL458"
+    assert "DBLP: unexpected response shape" in finding.message
+    assert "Crossref: unexpected response shape" in finding.message
 
 
 def test_a_parser_bug_is_not_fatal(

@@ -32,7 +32,6 @@ class ArxivProvider(ConfiguredProvider):
             f"{self.base_url}/api/query",
             params={"search_query": f'ti:"{words}"', "max_results": str(self.max_results)},
         )
-        assert response is not None
         return parse(response.content)
 
 

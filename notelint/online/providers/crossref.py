@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from notelint.online.http import HttpClient, ProviderError
+from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text, find_arxiv_id
 from notelint.online.settings import OnlineSettings
+from notelint.online.shapes import CrossrefAnswer, checked
 
 NAME = "crossref"
 SELECT = "DOI,title,subtitle,container-title,short-container-title,type,author,issued,event"
@@ -44,9 +45,7 @@ class CrossrefProvider(ConfiguredProvider):
         if self.contact:
             params["mailto"] = self.contact
         data = await self.client.get_json(NAME, f"{self.base_url}/works", params=params)
-        if not isinstance(data, dict) or not isinstance(data.get("message"), dict):
-            raise ProviderError(NAME, "unexpected response shape")
-        items = as_list(data["message"].get("items"))
+        items = checked(CrossrefAnswer, data, NAME).message.items
         return [r for r in (parse_item(i) for i in items) if r is not None]
 
 
@@ -93,9 +92,12 @@ def parse_item(item: Any) -> Record | None:
     authors = []
     for author in as_list(item.get("author")):
         if isinstance(author, dict):
-            name = " ".join(p for p in (author.get("given"), author.get("family")) if p)
-            if not name and author.get("name"):
-                name = str(author["name"])
+            # Parts are strings in the schema; anything else (a number, a list) is left out
+            # rather than losing the whole answer.
+            parts = (author.get("given"), author.get("family"))
+            name = " ".join(p for p in parts if isinstance(p, str) and p)
+            if not name and isinstance(author.get("name"), str):
+                name = author["name"]
             if name:
                 authors.append(clean_text(name))
     doi = str(item["DOI"]) if item.get("DOI") else None

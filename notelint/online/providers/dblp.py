@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from notelint.online.http import HttpClient, ProviderError
+from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider, search_words
 from notelint.online.records import (
     Record,
@@ -21,10 +21,13 @@ from notelint.online.records import (
     find_arxiv_id,
 )
 from notelint.online.settings import OnlineSettings
+from notelint.online.shapes import DblpAnswer, checked
 from notelint.online.venues import clean_venue_name
 
 NAME = "dblp"
-_SKIP_TYPES = {"Editorship"}  # proceedings volumes, not papers
+# Proceedings volumes, research data and encyclopedia entries share a paper's title but are
+# not its publication.
+_SKIP_TYPES = {"Editorship", "Data and Artifacts", "Reference Works"}
 
 
 class DblpProvider(ConfiguredProvider):
@@ -40,11 +43,9 @@ class DblpProvider(ConfiguredProvider):
 
 
 def parse(data: Any) -> list[Record]:
-    if not isinstance(data, dict) or not isinstance(data.get("result"), dict):
-        raise ProviderError(NAME, "unexpected response shape")
-    hits = data["result"].get("hits") or {}
+    hits = checked(DblpAnswer, data, NAME).result.hits
     records = []
-    for hit in as_list(hits.get("hit") if isinstance(hits, dict) else None):
+    for hit in as_list(hits.hit):
         info = hit.get("info") if isinstance(hit, dict) else None
         if isinstance(info, dict):
             record = _record(info)

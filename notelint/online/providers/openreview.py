@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from notelint.online.http import HttpClient, ProviderError
+from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text
 from notelint.online.settings import OnlineSettings
+from notelint.online.shapes import OpenReviewAnswer, checked
 
 NAME = "openreview"
+# "Under_Review" is how TMLR's venue id says a paper is still being reviewed.
 _NOT_ACCEPTED_RE = re.compile(
-    r"submitted to|under review|withdrawn|rejected|desk[ _]reject|submission", re.IGNORECASE
+    r"submitted to|under[ _]review|withdrawn|rejected|desk[ _]reject|submission", re.IGNORECASE
 )
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
@@ -37,9 +39,8 @@ class OpenReviewProvider(ConfiguredProvider):
                 "limit": str(self.max_results),
             },
         )
-        if not isinstance(data, dict):
-            raise ProviderError(NAME, "unexpected response shape")
-        return [r for r in (parse_note(n) for n in as_list(data.get("notes"))) if r is not None]
+        notes = checked(OpenReviewAnswer, data, NAME).notes
+        return [r for r in (parse_note(n) for n in notes) if r is not None]
 
 
 def _value(content: dict[str, Any], key: str) -> Any:

@@ -1,8 +1,10 @@
 """Semantic Scholar Academic Graph: ``paper/search/match`` by title, ``paper/batch`` by arXiv id.
 
-Quirks handled: the title match answers 404 when nothing matches; batch results hold ``null``
-for unknown identifiers; an arXiv-only paper has venue "arXiv.org" (or none) and journal
-"ArXiv". The API key, when configured, goes in the ``x-api-key`` header and nowhere else.
+Quirks handled: the title match answers 404 with ``{"error": "Title match not found"}`` when
+nothing matches (any other 404 is a wrong address or a proxy's page: a failure, not a miss);
+batch results hold ``null`` for unknown identifiers; an arXiv-only paper has venue "arXiv.org"
+(or none) and journal "ArXiv"; SSRN papers are in "SSRN Electronic Journal", a preprint server.
+The API key, when configured, goes in the ``x-api-key`` header and nowhere else.
 """
 
 from __future__ import annotations
@@ -10,15 +12,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from notelint.online.http import HttpClient, ProviderError
+from notelint.online.http import HttpClient, ProviderError, decode_json
 from notelint.online.providers import api_key
 from notelint.online.records import Record, Status, as_int, as_list, clean_text, dblp_stream
 from notelint.online.settings import OnlineSettings
+from notelint.online.shapes import (
+    SemanticScholarError,
+    SemanticScholarMatch,
+    checked,
+    checked_batch,
+)
 from notelint.vocabulary import fold
 
 NAME = "semantic-scholar"
 FIELDS = "title,authors,venue,publicationVenue,journal,year,externalIds,publicationTypes"
-_PREPRINT_VENUES = {"arxiv", "arxivorg", "corr", "biorxiv", "medrxiv", "ssrn", "researchsquare"}
+_PREPRINT_VENUES = {
+    "arxiv",
+    "arxivorg",
+    "corr",
+    "biorxiv",
+    "medrxiv",
+    "ssrn",
+    "ssrnelectronicjournal",
+    "socialscienceresearchnetwork",
+    "researchsquare",
+}
+_NO_MATCH = "title match not found"
 _BATCH_SIZE = 500
 
 
@@ -32,18 +51,21 @@ class SemanticScholarProvider:
         self._headers = {"x-api-key": key} if key else None
 
     async def search(self, title: str) -> list[Record]:
-        data = await self.client.get_json(
+        response = await self.client.request(
             NAME,
             f"{self.base_url}/graph/v1/paper/search/match",
             params={"query": clean_text(title), "fields": FIELDS},
             headers=self._headers,
             not_found_ok=True,
         )
-        if data is None:
-            return []
-        if not isinstance(data, dict):
-            raise ProviderError(NAME, "unexpected response shape")
-        return [r for r in (parse_paper(p) for p in as_list(data.get("data"))) if r is not None]
+        if response.status_code == 404:
+            if _is_no_match(response.content):
+                return []
+            raise ProviderError(
+                NAME, "HTTP 404 that is not the API's 'no match' answer (check base-url or proxy)"
+            )
+        answer = checked(SemanticScholarMatch, decode_json(NAME, response), NAME)
+        return [r for r in (parse_paper(p) for p in answer.data) if r is not None]
 
     async def by_arxiv_ids(self, ids: Sequence[str]) -> dict[str, Record | None]:
         found: dict[str, Record | None] = {}
@@ -57,11 +79,22 @@ class SemanticScholarProvider:
                 json={"ids": [f"ARXIV:{i}" for i in chunk]},
                 headers=self._headers,
             )
-            if not isinstance(data, list) or len(data) != len(chunk):
-                raise ProviderError(NAME, "unexpected batch response shape")
-            for arxiv_id, paper in zip(chunk, data, strict=True):
+            papers = checked_batch(data, NAME)
+            if len(papers) != len(chunk):
+                raise ProviderError(NAME, "unexpected batch response shape (wrong length)")
+            for arxiv_id, paper in zip(chunk, papers, strict=True):
                 found[arxiv_id] = parse_paper(paper) if paper is not None else None
         return found
+
+
+def _is_no_match(body: bytes) -> bool:
+    import json
+
+    try:
+        answer = checked(SemanticScholarError, json.loads(body), NAME)
+    except (ValueError, ProviderError):
+        return False
+    return answer.error.strip().casefold() == _NO_MATCH
 
 
 def _preprint_name(name: str) -> bool:
