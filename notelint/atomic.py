@@ -33,6 +33,10 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
 
     ``expected``, when given, is what the file held when it was read: if it holds something
     else now (an editor saved it meanwhile), nothing is written and AtomicWriteError says so.
+    The comparison is made twice: before the temporary file is written, and again after it is
+    written and synced, immediately before the rename. What remains is the window between that
+    last read and the rename (microseconds, not the milliseconds of an fsync); an editor that
+    saves inside it loses to the fix, as with every tool that rewrites files in place.
     """
     target = resolve_target(path)
     try:
@@ -66,6 +70,9 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
         with contextlib.suppress(OSError):  # only possible as root or as the owner already
             if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temporary):
                 os.chown(temporary, info.st_uid, info.st_gid)
+        if expected is not None and target.read_bytes() != expected:
+            os.unlink(temporary)
+            raise AtomicWriteError("the file changed on disk while it was being fixed")
         os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -159,6 +159,7 @@ def _spelling_stamp() -> list[tuple[str, int, int] | None]:
 def run_key(linter: Linter) -> str:
     """Hash of everything besides a file's bytes that its result depends on."""
     from notelint import __version__
+    from notelint.plugin_files import dependency_files
 
     settings = linter.settings
     config = settings.model_dump(mode="json", exclude=set(_IRRELEVANT_SETTINGS))
@@ -173,6 +174,7 @@ def run_key(linter: Linter) -> str:
         [cls.code for cls in linter.rule_classes],
         [_file_stamp(getattr(sys.modules.get(name), "__file__", None)) for name in rule_modules],
         [_file_stamp(str(settings.resolve(p))) for p in settings.plugins],
+        [_file_stamp(path) for path in dependency_files(settings)],
         _folder_contents(settings.vocabulary_dir()),
         _spelling_stamp(),
         package_stamp(),

@@ -52,6 +52,10 @@ OUTPUT_FORMATS = (
 )
 
 
+# Set in the user's environment, never in a repository's configuration.
+ALLOW_PLUGINS_OUTSIDE = "NOTELINT_ALLOW_PLUGINS_OUTSIDE_ROOT"
+
+
 class ConfigError(Exception):
     """A configuration problem: exit code 2 with this message."""
 
@@ -78,6 +82,9 @@ class Settings(BaseModel):
     vocabulary: str | None = "rules"
     builtin_vocabulary: bool = True
     plugins: list[str] = Field(default_factory=list)
+    # Files (globs, relative to the project) that local plugins read: a change to one of them
+    # invalidates cached results, as a change to a plugin module does.
+    cache_key_files: list[str] = Field(default_factory=list)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     output_format: str = "text"
     cache_dir: str = ".notelint_cache"
@@ -115,6 +122,26 @@ class Settings(BaseModel):
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
 
+    def plugin_paths(self) -> list[Path]:
+        """The local plugin modules, each inside the project unless the user (not the
+        repository) allows otherwise: a plugin is code, and ``check`` runs it."""
+        import os
+
+        allowed = os.environ.get(ALLOW_PLUGINS_OUTSIDE) == "1"
+        root = self.root.resolve()
+        where = str(self.config_path or "configuration")
+        paths = []
+        for entry in self.plugins:
+            path = self.resolve(entry)
+            if not allowed and not path.is_relative_to(root):
+                raise ConfigError(
+                    f"{where}: plugin '{entry}' is outside the project ({root}); local plugins"
+                    f" run code, so only files inside the project are loaded"
+                    f" (set {ALLOW_PLUGINS_OUTSIDE}=1 in your environment to allow it)"
+                )
+            paths.append(path)
+        return paths
+
 
 def read_config_table(path: Path) -> dict[str, Any]:
     try:
@@ -125,6 +152,8 @@ def read_config_table(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("notelint", {})
         if not isinstance(table, dict):
@@ -161,6 +190,13 @@ def settings_from_table(table: dict[str, Any], *, root: Path, config_path: Path 
         raise ConfigError(_describe_error(config_path or root / "<config>", exc)) from None
     settings.root = root
     settings.config_path = config_path
+    folder = settings.vocabulary_dir()
+    if folder is not None and folder.exists() and not folder.is_dir():
+        where = config_path or root / "<config>"
+        raise ConfigError(
+            f"{where}: 'vocabulary' names {folder}, which is not a directory"
+            " (the vocabulary is a folder of TOML files)"
+        )
     return settings
 
 

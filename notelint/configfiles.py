@@ -24,7 +24,12 @@ def find_config(start: Path) -> Path | None:
                 return candidate
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except OSError:
+                continue
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+                # Broken, and it may hold our table: the reader reports it, never skipped.
+                if b"notelint" in candidate.read_bytes():
+                    return candidate
                 continue
             if isinstance(data.get("tool"), dict) and "notelint" in data["tool"]:
                 return candidate

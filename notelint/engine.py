@@ -91,7 +91,7 @@ class Linter:
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.settings = settings
-        plugins = [settings.resolve(p) for p in settings.plugins]
+        plugins = settings.plugin_paths()
         self.registry: Registry = load_registry(plugins)
         where = str(settings.config_path or "configuration")
         chosen_select = list(select) if select is not None else settings.select

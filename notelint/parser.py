@@ -21,6 +21,7 @@ from typing import Literal, cast
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from notelint.comments import comment_spans, directives, strip_comments
 from notelint.model import (
     BlockKind,
     DirectiveKind,
@@ -41,10 +42,8 @@ BulletMarker = Literal["*", "-", "+"]
 _BULLET_RE = re.compile(r"[ \t]*([*+-])(?:[ \t]+|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>")
 _BACKTICKS_RE = re.compile(r"`+")
-_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _LABEL_RE = re.compile(r"[ \t]*>[ \t]*([A-Z][a-z]+(?: [a-z]+)?):\s")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_DIRECTIVE_RE = re.compile(r"<!--[ \t]*(notelint-[^\n]*?)[ \t]*-->")
 _CODE_LIST_SPLIT = re.compile(r"[\s,]+")
 _DIRECTIVE_KINDS = {
     "notelint-disable-next-line": DirectiveKind.DISABLE_NEXT_LINE,
@@ -299,8 +298,14 @@ class _Builder:
         )
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is inside one of the sorted, disjoint ``spans``."""
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
 def _only_comment(text: str) -> bool:
-    return not _HTML_COMMENT_RE.sub("", text).strip()
+    return not strip_comments(text).strip()
 
 
 @dataclass
@@ -346,17 +351,14 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
     segments: list[tuple[str, int, int]] = []
     cursor = start
     # Most heads have no comment: a plain search is much cheaper than the regex.
-    comments = (
-        [m.span() for m in _HTML_COMMENT_RE.finditer(text, start, end)]
-        if text.find("<!--", start, end) >= 0
-        else []
-    )
+    comments = comment_spans(text, start, end) if text.find("<!--", start, end) >= 0 else []
+    comment_starts = [cs for cs, _ in comments]
     runs = _tag_runs(text, start, end)
     index = 0
     count = len(runs)
     while index < count:
         run_start, run_end = runs[index]
-        if comments and any(cs <= run_start < ce for cs, ce in comments):
+        if comments and _inside(comments, comment_starts, run_start):
             index += 1
             continue
         width = run_end - run_start
@@ -380,7 +382,7 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
             cursor = close_end
             index = closing + 1
             continue
-        if width == 2 and not text[run_end:end].strip().startswith("``"):
+        if width == 2 and not text.startswith("``", _skip_blank(text, run_end, end), end):
             # ``  `` `` is how an empty tag looks when both backticks touch.
             segments.append(("text", cursor, run_start))
             segments.append(("tag", run_start, run_end))
@@ -391,7 +393,7 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
     def blank(s: int, e: int) -> bool:
         chunk = text[s:e]
         if comments:
-            chunk = _HTML_COMMENT_RE.sub("", chunk)
+            chunk = strip_comments(chunk)
         return not chunk.strip()
 
     seen_title = False
@@ -448,6 +450,15 @@ def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+_BLANK_RE = re.compile(r"\s*")
+
+
+def _skip_blank(text: str, start: int, end: int) -> int:
+    """The first offset at or after ``start`` that is not whitespace (``end`` at most)."""
+    match = _BLANK_RE.match(text, start, end)
+    return match.end() if match else start
+
+
 def _strip_range(text: str, s: int, e: int, comments: list[tuple[int, int]]) -> tuple[int, int]:
     """Trim whitespace, and HTML comments at either end, from the range [s, e)."""
     for cs, ce in comments:
@@ -468,15 +479,14 @@ def _suppressions(source: SourceText, code_lines: set[int]) -> list[Suppression]
     if "notelint-" not in text:
         return []
     found: list[Suppression] = []
-    for match in _DIRECTIVE_RE.finditer(text):
-        line = source.line_of(match.start())
+    for match_start, match_end, body in directives(text):
+        line = source.line_of(match_start)
         if (line - 1) in code_lines:
             continue
-        body = match.group(1)
         body, _, _reason = body.partition(" -- ")
         name, _, rest = body.strip().partition(" ")
         kind = _DIRECTIVE_KINDS.get(name)
-        span = source.span(match.start(), match.end())
+        span = source.span(match_start, match_end)
         items = [item for item in _CODE_LIST_SPLIT.split(rest.strip()) if item]
         if kind is None:
             found.append(

@@ -395,6 +395,9 @@ def note_check(
                 wanted.append(("f", source))
         for plugin in settings.plugins:
             wanted.append(("f", str(settings.resolve(plugin))))
+        from notelint.plugin_files import dependency_files
+
+        wanted.extend(("f", path) for path in dependency_files(settings))
         wanted.extend(("d", entry) for entry in sys.path if entry and os.path.isdir(entry))
         vocabulary = settings.vocabulary_dir()
         if vocabulary is not None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notelint.engine import FileResult, Linter, RunResult, unreadable_finding
+from notelint.source import SourceError, read_notes_bytes
 
 if TYPE_CHECKING:
     from notelint.cache import ResultCache
@@ -153,9 +154,9 @@ def _read_files(
     for index, (path, display) in enumerate(files):
         absolute = os.path.abspath(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            results[index] = _unreadable(display, exc.strerror or str(exc))
+            data = read_notes_bytes(path)
+        except SourceError as exc:
+            results[index] = _unreadable(display, str(exc))
             continue
         content = b""
         if store is not None:

@@ -8,7 +8,9 @@ text excludes its ending.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -20,8 +22,62 @@ UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
+# The largest notes file read. The user's eight years of notes are under 1 MB; a file above
+# this is not notes (or is a committed symlink to something that never ends).
+MAX_NOTES_BYTES = 4 * 1024 * 1024
+
+
 class SourceError(Exception):
     """A file that cannot be read as notes (undecodable, binary, unreadable)."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_notes_bytes(path: Path, limit: int = MAX_NOTES_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else :class:`SourceError`.
+
+    Opened without blocking and checked before reading, so a FIFO never hangs the run and a
+    symlink to ``/dev/zero`` is never read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+            raise SourceError(f"not a regular file ({kind}); only regular files are read")
+        if info.st_size > limit:
+            raise SourceError(_too_large(info.st_size, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # grew while being read
+            raise SourceError(_too_large(size, limit))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"{size / 1048576:.1f} MB is larger than the {limit // 1048576} MB limit for a notes"
+        " file; not read"
+    )
 
 
 @dataclass(slots=True)
@@ -73,10 +129,7 @@ class SourceText:
 
     @classmethod
     def read(cls, path: Path, display_path: str | None = None) -> SourceText:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(exc.strerror or str(exc)) from None
+        data = read_notes_bytes(path)
         return cls.from_bytes(data, display_path if display_path is not None else str(path))
 
     @property

@@ -13,6 +13,7 @@ starts on is covered.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,15 +101,36 @@ class SuppressionIndex:
         return any(specificity(code, rule) is not None for code in scope.codes)
 
     def filter(self, findings: list[Finding], used: set[int]) -> list[Finding]:
-        """Findings not silenced; indices of directives that silenced something go to ``used``."""
+        """Findings not silenced; indices of directives that silenced something go to ``used``.
+
+        Each finding is checked only against the scopes on its line (looked up, not scanned),
+        so thousands of directives and findings cost linear time, not their product."""
         if not self.scopes:
             return findings
+        by_line: dict[int, list[tuple[int, _Scope]]] = {}
+        ranges: list[tuple[int, _Scope]] = []
+        for position, scope in enumerate(self.scopes):
+            if scope.first_line == scope.last_line:
+                by_line.setdefault(scope.first_line, []).append((position, scope))
+            else:
+                ranges.append((position, scope))
+        ranges.sort(key=lambda item: item[1].first_line)
+        range_starts = [scope.first_line for _, scope in ranges]
         kept = []
         for finding in findings:
             if finding.code in UNSUPPRESSIBLE:
                 kept.append(finding)
                 continue
-            hit = next((s for s in self.scopes if self._covers(s, finding)), None)
+            line = finding.span.start_line
+            candidates = list(by_line.get(line, ()))
+            if ranges:
+                candidates.extend(
+                    item
+                    for item in ranges[: bisect_right(range_starts, line)]
+                    if item[1].last_line >= line
+                )
+                candidates.sort(key=lambda item: item[0])  # the first directive wins
+            hit = next((scope for _, scope in candidates if self._covers(scope, finding)), None)
             if hit is None:
                 kept.append(finding)
             else:

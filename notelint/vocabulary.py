@@ -249,6 +249,8 @@ def load_toml(path: Path) -> dict[str, VocabEntry]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise VocabularyError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise VocabularyError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise VocabularyError(f"{path}: {exc.strerror}") from None
     return parse_vocabulary(data, str(path))

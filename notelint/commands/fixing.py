@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from notelint.atomic import AtomicWriteError, write_atomic
+from notelint.atomic import AtomicWriteError, resolve_target, write_atomic
 from notelint.engine import Linter
 from notelint.findings import Finding
 from notelint.fixer import Refusal, fix_source
-from notelint.source import SourceError, SourceText
+from notelint.source import SourceError, SourceText, read_notes_bytes
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
@@ -87,9 +87,9 @@ def apply_fixes(
 
     for path, display in files:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            fail(display, f"cannot read: {exc.strerror or exc}")
+            raw = read_notes_bytes(path)
+        except SourceError as exc:
+            fail(display, f"cannot read: {exc}")
             continue
         try:
             source = SourceText.from_bytes(raw, display)
@@ -109,6 +109,14 @@ def apply_fixes(
         if diff_only:
             diffs.append(unified_diff(display, source.text, result.text))
         else:
+            outside = _links_outside(path, linter.settings.root)
+            if outside is not None:
+                fail(
+                    display,
+                    f"it links to {outside}, outside the project; notelint does not write"
+                    f" there (set {ALLOW_WRITES_OUTSIDE} to allow it)",
+                )
+                continue
             try:
                 write_atomic(path, result.encoded(), expected=raw)
             except AtomicWriteError as exc:
@@ -133,3 +141,23 @@ def describe_refusal(display: str, refusal: Refusal) -> str:
 
 
 __all__ = ["FixOutcome", "apply_fixes", "describe_refusal", "split_lines", "unified_diff"]
+
+
+# An opt-in from the user's environment, never from the repository: a cloned repository's
+# configuration must not be able to grant itself writes to the user's other files.
+ALLOW_WRITES_OUTSIDE = "NOTELINT_ALLOW_WRITES_OUTSIDE_ROOT=1"
+
+
+def _links_outside(path: Path, root: Path) -> Path | None:
+    """The target of a symlink chain that leaves ``root``, or None."""
+    import os
+
+    if os.environ.get("NOTELINT_ALLOW_WRITES_OUTSIDE_ROOT") == "1":
+        return None
+    absolute = Path(os.path.abspath(path))
+    target = resolve_target(path)
+    if target == absolute:
+        return None  # not a link: a file the user named is theirs to fix
+    if target.is_relative_to(root.resolve()):
+        return None
+    return target

@@ -13,7 +13,7 @@ from notelint.registry import load_registry
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    registry = load_registry([settings.resolve(p) for p in settings.plugins])
+    registry = load_registry(settings.plugin_paths())
     rule = registry.get(args.code)
     if rule is None:
         raise UsageError(f"unknown rule '{args.code}' ('notelint rules' lists them)")

@@ -47,7 +47,7 @@ def markdown_table(registry: Registry) -> str:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    registry = load_registry([settings.resolve(p) for p in settings.plugins])
+    registry = load_registry(settings.plugin_paths())
     if args.output_format == "json":
         sys.stdout.write(json.dumps(rows(registry), indent=2) + "\n")
     elif args.output_format == "markdown":

@@ -81,6 +81,10 @@ VERDICT_CACHE_SIZE = 200_000
 NEAR_NAME_MIN_LENGTH = 6
 
 
+# The longest word in the major English dictionaries has 45 letters.
+MAX_WORD_LETTERS = 45
+
+
 @dataclass(frozen=True, slots=True)
 class Misspelling:
     start: int
@@ -248,6 +252,10 @@ class Checker:
         text = token.text
         letters = len(text) if text.isalpha() else sum(ch.isalpha() for ch in normalize(text))
         if letters < self.settings.min_word_length:
+            return True
+        if letters > MAX_WORD_LETTERS:
+            # Longer than any dictionary word: a hash, an encoded blob or a run of letters
+            # pasted by accident, not a typo; and suggesting for it costs O(length²).
             return True
         if not text.isascii() and not any(ch.isalpha() and ord(ch) < 0x250 for ch in text):
             return True  # Greek, Cyrillic, CJK…: not checked against Latin-script dictionaries
