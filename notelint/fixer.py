@@ -156,7 +156,8 @@ def _converge(linter: Linter, source: SourceText, unsafe: bool, max_rounds: int)
     codes_per_round: list[set[str]] = []
     fixed: list[Finding] = []
     refused: list[Refusal] = []
-    refused_keys: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
+    refused_keys: set[tuple[object, ...]] = set()
+    reported_keys: set[tuple[object, ...]] = set()
     current = source
     for round_number in range(1, max_rounds + 2):
         if round_number > 1:
@@ -164,7 +165,7 @@ def _converge(linter: Linter, source: SourceText, unsafe: bool, max_rounds: int)
         candidates = [
             f
             for f in fixable_findings(linter, current, unsafe=unsafe)
-            if _refusal_key(text, f) not in refused_keys
+            if not refused_keys or _refusal_key(text, f) not in refused_keys
         ]
         planned, applied = plan_round(text, candidates, current.newline())
         if not planned:
@@ -182,7 +183,12 @@ def _converge(linter: Linter, source: SourceText, unsafe: bool, max_rounds: int)
         )
         for finding, reason in rejected:
             refused_keys.add(_refusal_key(text, finding))
-            refused.append(_refusal(text, finding, reason))
+            # The same fix again, on a line an earlier round changed: reported once.
+            line = text.count("\n", 0, finding.span.start_offset)
+            reported = (finding.code, finding.message, _edit_texts(text, finding), line)
+            if reported not in reported_keys:
+                reported_keys.add(reported)
+                refused.append(_refusal(text, finding, reason))
         if not planned:
             continue  # everything of this round was refused: the next round offers the rest
         fixed.extend(applied)
@@ -246,14 +252,26 @@ def _accepted(
     return text, [], [], rejected
 
 
-def _refusal_key(text: str, finding: Finding) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """The same fix in a later round: its rule, message and edits (the text each edit
-    replaces, and its content), whatever offsets earlier edits moved it to."""
+def _refusal_key(text: str, finding: Finding) -> tuple[object, ...]:
+    """The same fix in a later round: its rule, message and edits, each as the line it is on,
+    its place in that line and its content, whatever offsets earlier edits moved it to. (The
+    line matters: two trailing-space fixes replace the same text on different lines.)"""
     assert finding.fix is not None
-    edits = tuple(
+    edits = []
+    for edit in finding.fix.edits:
+        start, end = edit.span.start_offset, edit.span.end_offset
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        edits.append((line, start - line_start, end - line_start, edit.content))
+    return finding.code, finding.message, tuple(edits)
+
+
+def _edit_texts(text: str, finding: Finding) -> tuple[tuple[str, str], ...]:
+    assert finding.fix is not None
+    return tuple(
         (text[e.span.start_offset : e.span.end_offset], e.content) for e in finding.fix.edits
     )
-    return finding.code, finding.message, edits
 
 
 def _refusal(text: str, finding: Finding, reason: str) -> Refusal:

@@ -179,6 +179,9 @@ class TagMatch(StrEnum):
     EXACT = "exact"  # the canonical spelling
     ALIAS = "alias"  # a declared alias (``USA`` for ``US``)
     CASE = "case"  # canonical or alias, but in another letter case (``INRIA`` for ``Inria``)
+    # A former name (``NIPS`` for ``NeurIPS``, ``Facebook`` for ``Meta``): the same entity,
+    # under the name it had then. History, not a misspelling: never rewritten by a safe fix.
+    FORMER = "former"
 
 
 class TagRef(FastModel):

@@ -61,6 +61,9 @@ class VocabEntry(BaseModel):
     category: str = ""
     name: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    # Names the entity had before (a venue's or a lab's former name): they resolve to it, but
+    # rewriting them would rewrite history, so only an opt-in rule reports them.
+    former_names: list[str] = Field(default_factory=list, alias="former-names")
     country: str | None = None
     deprecated: bool = False
     replaced_by: str | None = Field(default=None, alias="replaced-by")
@@ -100,7 +103,7 @@ class Vocabulary:
     def _merge(self, layer: dict[str, VocabEntry], source: str) -> None:
         claimed: dict[str, str] = {}
         for entry in layer.values():
-            for text in (entry.canonical, *entry.aliases):
+            for text in (entry.canonical, *entry.aliases, *entry.former_names):
                 owner = claimed.get(text)
                 if owner is not None and owner != entry.canonical:
                     raise VocabularyError(
@@ -124,9 +127,14 @@ class Vocabulary:
             if existing is None:
                 self.entries[entry.canonical] = entry
             else:
-                updates = entry.model_dump(exclude_unset=True, exclude={"aliases"})
+                updates = entry.model_dump(exclude_unset=True, exclude={"aliases", "former_names"})
                 merged = existing.model_copy(update=updates)
-                merged.aliases = list(dict.fromkeys([*existing.aliases, *entry.aliases]))
+                # A later layer decides whether a name is a spelling or a former name: a
+                # repository that lists NIPS among NeurIPS's aliases says it is a spelling.
+                aliases = [a for a in existing.aliases if a not in entry.former_names]
+                former = [f for f in existing.former_names if f not in entry.aliases]
+                merged.aliases = list(dict.fromkeys([*aliases, *entry.aliases]))
+                merged.former_names = list(dict.fromkeys([*former, *entry.former_names]))
                 self.entries[entry.canonical] = merged
 
     def _reindex(self) -> None:
@@ -135,7 +143,7 @@ class Vocabulary:
         self._by_lower = {}
         self._by_fold = {}
         for entry in self.entries.values():
-            for text in (entry.canonical, *entry.aliases):
+            for text in (entry.canonical, *entry.aliases, *entry.former_names):
                 self._by_text.setdefault(text, entry)
                 self._by_lower.setdefault(text.lower(), []).append(entry)
                 self._by_fold.setdefault(fold(text), []).append(entry)
@@ -176,6 +184,8 @@ class Vocabulary:
             if len(candidates) != 1:
                 return None
             entry, how = candidates[0], TagMatch.CASE
+        if entry.former_names and text.lower() in {f.lower() for f in entry.former_names}:
+            how = TagMatch.FORMER
         return TagRef.model_construct(
             canonical=entry.canonical,
             category=entry.category,

@@ -6,6 +6,7 @@ cannot lean on another rule or on this repository's own vocabulary.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,17 @@ from notelint.rules.base import (
 RULES = load_registry().rules
 
 
+_TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
+
+
 def _settings(tmp_path: Path, rule: type[Rule]) -> Settings:
+    """Built-in vocabulary, plus the repository vocabulary the Example section shows (as a
+    ``toml`` block) when the rule needs one to have anything to say."""
+    example = doc_sections(rule.documentation()).get("Example", "")
+    vocabulary = _TOML_BLOCK.search(example)
+    if vocabulary:
+        (tmp_path / "rules").mkdir(exist_ok=True)
+        (tmp_path / "rules" / "tags.toml").write_text(vocabulary.group(1), encoding="utf-8")
     settings = Settings(root=tmp_path)
     settings.online.enabled = rule.online
     return settings

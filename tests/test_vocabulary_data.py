@@ -150,7 +150,8 @@ def test_builtin_aliases_are_not_case_variants(builtin: Vocabulary) -> None:
         ("USA", "US", "country", TagMatch.ALIAS),
         ("UK", "GB", "country", TagMatch.ALIAS),
         ("US", "US", "country", TagMatch.EXACT),
-        ("NIPS", "NeurIPS", "venue", TagMatch.ALIAS),
+        ("NIPS", "NeurIPS", "venue", TagMatch.FORMER),
+        ("Facebook", "Meta", "organisation", TagMatch.FORMER),
         ("Neurips", "NeurIPS", "venue", TagMatch.CASE),
         ("CoRR", "arXiv", "venue", TagMatch.ALIAS),
         ("ICCV", "ICCV", "venue", TagMatch.EXACT),
@@ -384,3 +385,22 @@ def test_built_in_vocabulary_is_decoded_once_and_cached(
 
 def _refuse_to_decode(text: str) -> None:
     raise AssertionError("decoded although a copy was cached")
+
+
+def test_safe_fixes_never_rename_an_entity(tmp_path: Path) -> None:
+    """Former names resolve to today's entity but only the opt-in NL310 reports them, with an
+    unsafe fix; a merged lab keeps its own tag."""
+    from notelint.config import Settings
+    from notelint.engine import lint_text
+
+    notes = "# NIPS\n\n* A 2017 Paper `NIPS` `Facebook` `Google Brain` `US`\n\t> A summary.\n"
+    settings = Settings(root=tmp_path)
+    default = lint_text(notes, path="n.md", settings=settings)
+    assert not [f for f in default if f.fix is not None and f.code.startswith("NL3")]
+    opted = lint_text(notes, path="n.md", settings=settings, extend_select=["NL310"])
+    former = [f for f in opted if f.code == "NL310"]
+    assert [f.message for f in former] == [
+        "tag `NIPS` is a former name of `NeurIPS`",
+        "tag `Facebook` is a former name of `Meta`",
+    ]
+    assert all(f.fix is not None and f.fix.applicability.value == "unsafe" for f in former)

@@ -288,12 +288,16 @@ def doc_sections(doc: str) -> dict[str, str]:
 
 
 def doc_example(doc: str, section: str) -> str | None:
-    """The first fenced code block of a docstring section (the example notes)."""
+    """The first fenced code block of a docstring section that holds notes (not a ``toml``
+    block showing the vocabulary the example needs)."""
     body = doc_sections(doc).get(section)
     if body is None:
         return None
-    match = _FENCE_RE.search(body + "\n")
-    return match.group(2) if match else None
+    for match in _FENCE_RE.finditer(body + "\n"):
+        opening = match.group(0).split("\n", 1)[0]
+        if opening.lstrip("`~").strip().lower() != "toml":
+            return match.group(2)
+    return None
 
 
 def validate_rule_class(rule: object, origin: str, *, documentation: bool = True) -> type[Rule]:

@@ -240,3 +240,26 @@ def test_a_tag_fix_that_inserts_a_space_is_a_tag_rewrite_not_a_rendering_change(
     the rendering, on purpose, and the tags part of the safety net judges it."""
     text = "# S\n\n* A paper `arXiv``Google`\n\t> summary\n"
     assert_safe_fixed(text, "NL309", tmp_path, "# S\n\n* A paper `arXiv` `Google`\n\t> summary\n")
+
+
+def test_a_refused_fix_does_not_block_the_same_fix_on_another_line(tmp_path: Path) -> None:
+    """Removing the space after ``x\\`` would make a hard line break (refused); the trailing
+    space a removed duplicate tag leaves on another line is still removed, in a later round."""
+    from notelint.config import Settings
+    from notelint.engine import Linter
+
+    text = "# V\n\n* A Title `US` `US`\n\t> s.\n\nx\\ \ny\n"
+    linter = Linter(Settings(root=tmp_path))
+    result = fix_source(linter, SourceText(text=text, path="a.md"))
+    assert result.text == "# V\n\n* A Title `US`\n\t> s.\n\nx\\ \ny\n"
+    assert [(r.line, r.code) for r in result.refused] == [(6, "NL201")]
+
+
+def test_two_refusals_of_the_same_fix_on_two_lines_are_both_reported(tmp_path: Path) -> None:
+    from notelint.config import Settings
+    from notelint.engine import Linter
+
+    text = "# V\n\n* A Title `US`\n\t> s.\n\nx\\ \ny\n\nz\\ \nw\n"
+    result = fix_source(Linter(Settings(root=tmp_path)), SourceText(text=text, path="a.md"))
+    assert result.text == text
+    assert [(r.line, r.code) for r in result.refused] == [(6, "NL201"), (9, "NL201")]

@@ -54,6 +54,7 @@ def _compute(ctx: CheckContext, entry: Entry) -> EntryFacts:
     seen: set[str] = set()
     spelling: dict[str, str] = {}
     exact = TagMatch.EXACT
+    former = TagMatch.FORMER  # history, not a spelling: left to former-name (NL310)
     for tag in entry.tags:
         text = tag.text
         if text in seen:
@@ -71,7 +72,7 @@ def _compute(ctx: CheckContext, entry: Entry) -> EntryFacts:
             shared.add(canonical)
         if ref.deprecated:
             deprecated.append(tag)
-        elif ref.match is not exact:
+        elif ref.match is not exact and ref.match is not former:
             respelt.append(tag)
         if ref.category == "venue":
             venue = ctx.vocabulary.get(canonical)

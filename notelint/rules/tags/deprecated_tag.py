@@ -6,26 +6,37 @@ the entry names one (`replaced-by = "..."`). When the entry already carries the 
 fix removes the deprecated tag instead.
 
 ## Why is this bad?
-A deprecated tag is one the notes agreed to stop using — a renamed lab, a merged category.
-Entries still carrying it are missed by searches for its replacement.
+A deprecated tag is one the notes agreed to stop using: a retired label, a category merged
+into another. Entries still carrying it are missed by searches for its replacement. (A venue's
+or a lab's former name is not deprecated, it is history: see `former-name`, NL310.)
 
 ## Example
+With this in the repository's `rules/tags.toml`:
+
+```toml
+[label]
+SSL = { name = "Self-supervised learning" }
+"Self-Supervised" = { deprecated = true, replaced-by = "SSL" }
+```
+
 ```markdown
 # Reading list
 
-* Attention Is All You Need `NeurIPS` `Google Brain` `US`
+* Masked Autoencoders Are Scalable Vision Learners `CVPR` `Self-Supervised`
+        > Mask most patches and reconstruct them.
 ```
 
 ## Use instead
 ```markdown
 # Reading list
 
-* Attention Is All You Need `NeurIPS` `DeepMind` `US`
+* Masked Autoencoders Are Scalable Vision Learners `CVPR` `SSL`
+        > Mask most patches and reconstruct them.
 ```
 
 ## Fix safety
-Safe when the vocabulary names the replacement: the vocabulary says the two tags mean the same
-thing, so the notes keep their meaning. Without a replacement there is no fix.
+Safe when the vocabulary names the replacement: the repository's vocabulary says the two tags
+mean the same thing, so the notes keep their meaning. Without a replacement there is no fix.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """A tag written as one of its aliases instead of its canonical spelling.
 
 ## What it does
-Reports a tag that the vocabulary knows as an alias (`USA`, `UK`, `NIPS`) and offers its
-canonical spelling (`US`, `GB`, `NeurIPS`). A letter-case variant of an alias (`usa`) is
-reported here too, with the same fix. When the entry also carries another spelling of the same
-tag, `redundant-tags` (NL305) reports the pair instead; a deprecated tag is left to
-`deprecated-tag` (NL307).
+Reports a tag that the vocabulary knows as an alias, another spelling of the same tag (`USA`,
+`Stanford University`), and offers its canonical spelling (`US`, `Stanford`). A former name
+(`NIPS`, `Facebook`) is not a spelling: it is left to the opt-in `former-name` (NL310). A
+letter-case variant of an alias (`usa`) is reported here too, with the same fix. When the
+entry also carries another spelling of the same tag, `redundant-tags` (NL305) reports the pair
+instead; a deprecated tag is left to `deprecated-tag` (NL307).
 
 ## Why is this bad?
 Two spellings of one tag split the notes in two: searching for `US` misses the papers tagged
@@ -15,7 +16,7 @@ Two spellings of one tag split the notes in two: searching for `US` misses the p
 ```markdown
 # NeurIPS
 
-* Attention Is All You Need `NIPS` `Google` `USA`
+* Attention Is All You Need `NeurIPS` `Google` `USA`
 ```
 
 ## Use instead
@@ -27,7 +28,9 @@ Two spellings of one tag split the notes in two: searching for `US` misses the p
 
 ## Fix safety
 Safe: the alias and the canonical spelling name the same vocabulary entry, so replacing one
-with the other cannot change what the notes say.
+with the other cannot change what the notes say. Only spellings are aliases; the built-in data
+keeps renamed and merged entities apart (`former-names`, or two tags), so this fix never
+renames an entity.
 """
 
 from __future__ import annotations
