@@ -13,6 +13,7 @@ then lints the files as they are now and reports what remains.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -150,8 +151,6 @@ ALLOW_WRITES_OUTSIDE = "NOTELINT_ALLOW_WRITES_OUTSIDE_ROOT=1"
 
 def _links_outside(path: Path, root: Path) -> Path | None:
     """The target of a symlink chain that leaves ``root``, or None."""
-    import os
-
     if os.environ.get("NOTELINT_ALLOW_WRITES_OUTSIDE_ROOT") == "1":
         return None
     absolute = Path(os.path.abspath(path))

@@ -9,6 +9,7 @@ real APIs leave them out freely.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -59,19 +60,21 @@ SEMANTIC_SCHOLAR_BATCH: TypeAdapter[list[dict[str, Any] | None]] = TypeAdapter(
 )
 
 ShapeT = TypeVar("ShapeT", bound=BaseModel)
+T = TypeVar("T")
 
 
 def checked(shape: type[ShapeT], data: Any, provider: str) -> ShapeT:
     """``data`` as ``shape``, or a :class:`ProviderError` saying where it differs."""
-    try:
-        return shape.model_validate(data)
-    except ValidationError as exc:
-        raise ProviderError(provider, f"unexpected response shape ({_where(exc)})") from None
+    return _validated(shape.model_validate, data, provider)
 
 
 def checked_batch(data: Any, provider: str) -> list[dict[str, Any] | None]:
+    return _validated(SEMANTIC_SCHOLAR_BATCH.validate_python, data, provider)
+
+
+def _validated(validate: Callable[[Any], T], data: Any, provider: str) -> T:
     try:
-        return SEMANTIC_SCHOLAR_BATCH.validate_python(data)
+        return validate(data)
     except ValidationError as exc:
         raise ProviderError(provider, f"unexpected response shape ({_where(exc)})") from None
 
