@@ -17,6 +17,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 class AtomicWriteError(Exception):
@@ -35,8 +36,10 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
     else now (an editor saved it meanwhile), nothing is written and AtomicWriteError says so.
     The comparison is made twice: before the temporary file is written, and again after it is
     written and synced, immediately before the rename. What remains is the window between that
-    last read and the rename (microseconds, not the milliseconds of an fsync); an editor that
-    saves inside it loses to the fix, as with every tool that rewrites files in place.
+    last read and the rename (microseconds, not the milliseconds of an fsync). The old file is
+    kept open across the rename and read again after it: a save that landed in it meanwhile is
+    put back and the fix refused. Only a save that lands after that second read (into a file
+    the editor opened before the rename) can still lose, as with every tool that rewrites files.
     """
     target = resolve_target(path)
     try:
@@ -70,10 +73,26 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
         with contextlib.suppress(OSError):  # only possible as root or as the owner already
             if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temporary):
                 os.chown(temporary, info.st_uid, info.st_gid)
-        if expected is not None and target.read_bytes() != expected:
-            os.unlink(temporary)
-            raise AtomicWriteError("the file changed on disk while it was being fixed")
-        os.replace(temporary, target)
+        old: BinaryIO | None = None
+        if expected is not None:
+            # Kept open across the rename: a save that lands in the old file during the window
+            # is seen afterwards, and put back.
+            old = open(target, "rb")  # noqa: SIM115 (closed below, after the rename)
+            if old.read() != expected:
+                old.close()
+                os.unlink(temporary)
+                raise AtomicWriteError("the file changed on disk while it was being fixed")
+        try:
+            os.replace(temporary, target)
+            if old is not None:
+                old.seek(0)
+                late = old.read()
+                if late != expected:
+                    _put_back(target, late, data, info)
+                    raise AtomicWriteError("the file changed on disk while it was being fixed")
+        finally:
+            if old is not None:
+                old.close()
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -83,6 +102,30 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
             os.unlink(temporary)
         raise
     _sync_directory(directory)
+
+
+def _put_back(target: Path, data: bytes, ours: bytes, info: os.stat_result) -> None:
+    """An editor saved into the old file while the fix was renamed over it: its text wins,
+    unless the file holds something newer than the fix already (a later save)."""
+    try:
+        if target.read_bytes() != ours:
+            return
+    except OSError:
+        return
+    fd, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".notelint-tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _owner(path: str) -> tuple[int, int]:

@@ -21,7 +21,7 @@ import pathspec
 
 from notelint.config import Settings
 from notelint.findings import Category, Finding, Severity
-from notelint.model import Suppression
+from notelint.model import Document, Suppression
 from notelint.registry import (
     Registry,
     SelectorError,
@@ -134,6 +134,10 @@ class Linter:
         }
 
     @cached_property
+    def _gates(self) -> list[Rule]:
+        return [r for r in self.rules if r.gates_file]
+
+    @cached_property
     def _project_rules(self) -> list[ProjectRule]:
         return [r for r in self.rules if isinstance(r, ProjectRule)]
 
@@ -212,7 +216,14 @@ class Linter:
         )
         hooks = self._hooks
         findings: list[Finding] = []
+        for gate in self._gates:
+            if self._allowed(gate.code, ignored):
+                findings.extend(gate.check_document(document, ctx))
+        if findings and self._gate_holds(source, document, findings):
+            return FileResult(path=source.path, findings=findings)
         for rule in hooks["check_document"]:
+            if rule.gates_file:
+                continue
             findings.extend(rule.check_document(document, ctx))
         section_rules = hooks["check_section"]
         entry_rules = hooks["check_entry"]
@@ -247,6 +258,15 @@ class Linter:
             result.suppression_scopes = index.as_data()
         result.findings = self._suppress(result, findings)
         return result
+
+    def _gate_holds(self, source: SourceText, document: Document, findings: list[Finding]) -> bool:
+        """Whether a gate's findings stand: not when the file's own directives silence them
+        (then the file is linted as notes, and the gate's findings stay in the list so that
+        the directive counts as used)."""
+        if not document.suppressions:
+            return True
+        index = SuppressionIndex(document, source, self.registry.get)
+        return bool(index.filter(findings, set()))
 
     def _suppress(self, result: FileResult, findings: list[Finding]) -> list[Finding]:
         if not result.suppression_scopes:

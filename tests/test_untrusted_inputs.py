@@ -4,6 +4,7 @@ the project, plugin helpers and data files that change, configuration that used 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -130,36 +131,58 @@ def test_an_edit_during_the_sync_is_never_lost(
 
 
 def test_racing_edits_are_kept_or_refused(tmp_path: Path) -> None:
-    """An editor saving in a loop while fixes are written: each write either wins cleanly
-    (the fix saw the editor's text) or is refused; the editor's last save is never lost."""
+    """An editor saving in a loop while fixes are written: every write either lands whole or is
+    refused, nothing but AtomicWriteError is raised, no temporary file is left, and the file
+    always holds an editor's save, with or without the fix after it."""
     target = tmp_path / "a.md"
     target.write_text("v0\n", encoding="utf-8")
     stop = threading.Event()
-    saved: list[str] = []
+    saved: list[str] = ["v0\n", ""]  # "" : read between an editor's truncate and its write
 
     def editor() -> None:
         n = 0
         while not stop.is_set():
             n += 1
             text = f"v{n}\n"
-            target.write_text(text, encoding="utf-8")
             saved.append(text)
+            target.write_text(text, encoding="utf-8")
 
     thread = threading.Thread(target=editor)
     thread.start()
-    refused = 0
     try:
         for _ in range(150):
             before = target.read_bytes()
-            try:
+            with contextlib.suppress(AtomicWriteError):
                 write_atomic(target, before + b"fixed\n", expected=before)
-            except AtomicWriteError:
-                refused += 1
     finally:
         stop.set()
         thread.join()
     final = target.read_text(encoding="utf-8")
-    assert final == saved[-1] or final.startswith(saved[-1])
+    assert final.removesuffix("fixed\n") in set(saved)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_a_save_inside_the_rename_window_is_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor saves into the file after the last comparison and before the rename: the
+    fix is refused and the editor's text is what the file holds."""
+    target = tmp_path / "a.md"
+    target.write_text("v1\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def replace_after_a_save(src: str, dst: object) -> None:
+        with open(target, "r+b") as handle:  # the editor writes in place, as many do
+            handle.truncate(0)
+            handle.write(b"v2 from the editor\n")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "replace", replace_after_a_save)
+    with pytest.raises(AtomicWriteError, match="changed on disk"):
+        write_atomic(target, b"v1\nfixed\n", expected=b"v1\n")
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    assert target.read_text(encoding="utf-8") == "v2 from the editor\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
 
 
 # -- plugins ---------------------------------------------------------------------------------

@@ -144,6 +144,9 @@ class Rule:
     online: ClassVar[bool] = False
     # The docstring examples cannot run offline (the harness then only checks they exist).
     examples_need_network: ClassVar[bool] = False
+    # Runs before every other rule of the file; when it reports, the others do not run (a file
+    # that is not notes at all gets one finding saying so, not dozens that are all wrong).
+    gates_file: ClassVar[bool] = False
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

@@ -216,7 +216,8 @@ def test_nl205_silent(text: str, tmp_path: Path) -> None:
 def test_nl206_missing_blank_line(tmp_path: Path) -> None:
     text = (
         "# A\n\n* a\n  > s\n\n* b\n  > s\n* c\n  > s\n"
-        "<!-- notelint-disable-next-line NL301 -->\n* d\n  > s\n\n* e\n  > s\n\t\n* f\n"
+        "<!-- notelint-disable-next-line NL301 -->\n* d\n  > s\n\n* e\n  > s\n\t\n* f\n  > s\n"
+        "\n* g\n  > s\n\n* h\n  > s\n\n* i\n"
     )
     findings = lint(text, "NL206", tmp_path)
     assert [(where(f), f.message) for f in findings] == [
@@ -228,8 +229,9 @@ def test_nl206_missing_blank_line(tmp_path: Path) -> None:
 
 
 def test_nl206_uses_the_files_newline(tmp_path: Path) -> None:
-    text = "* a\r\n\r\n* b\r\n\r\n* c\r\n* d\r\n"
-    assert_fixed(text, "NL206", tmp_path, "* a\r\n\r\n* b\r\n\r\n* c\r\n\r\n* d\r\n")
+    text = "* a\r\n> s\r\n\r\n* b\r\n> s\r\n\r\n* c\r\n> s\r\n\r\n* d\r\n> s\r\n* e\r\n"
+    expected = text.replace("* d\r\n> s\r\n", "* d\r\n> s\r\n\r\n")
+    assert_fixed(text, "NL206", tmp_path, expected)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +239,10 @@ def test_nl206_uses_the_files_newline(tmp_path: Path) -> None:
     [
         "* a\n* b\n* c\n\n* d\n",  # the file does not use blank lines
         "* a\n* b\n\n* c\n",  # a tie: no majority style
+        # one-line bullets in a compact block, inside a section that uses blank lines
+        "* a\n  > s\n\n* b\n  > s\n\n* c\n  > s\n\n* d\n* e\n* f\n* g\n\n* h\n  > s\n",
+        # half the entries each way: no habit
+        "* a\n  > s\n\n* b\n  > s\n* c\n  > s\n\n* d\n  > s\n* e\n",
         "# A\n\n* a\n\n* b\n# B\n* c\n\n* d\n",  # entries of different sections
     ],
 )

@@ -47,7 +47,7 @@ def test_nl102_entry_without_summary(tmp_path: Path) -> None:
 
 def test_nl102_long_title_is_shortened(tmp_path: Path) -> None:
     title = "A " + "very " * 20 + "long title"
-    [finding] = lint(f"* {title}\n", "NL102", tmp_path)
+    [finding] = lint(f"* {title}\n* Other\n  > Summary.\n", "NL102", tmp_path)
     assert finding.message.startswith('entry "A very very')
     assert '…" has no summary' in finding.message
 
@@ -64,6 +64,53 @@ def test_nl102_long_title_is_shortened(tmp_path: Path) -> None:
 )
 def test_nl102_silent(text: str, tmp_path: Path) -> None:
     assert lint(text, "NL102", tmp_path) == []
+
+
+def test_nl102_reading_list_section_is_left_alone(tmp_path: Path) -> None:
+    notes = "".join(f"* Paper {i} `US`\n  > Summary {i}.\n\n" for i in range(4))
+    reading = "".join(f"* To read {i}\n" for i in range(5)) + "* Read one `US`\n  > Note.\n"
+    text = f"# CVPR\n\n{notes}* Forgot this one `US`\n\n# Generic\n\n{reading}"
+    findings = lint(text, "NL102", tmp_path)
+    assert [f.message for f in findings] == ['entry "Forgot this one" has no summary']
+
+
+def test_nl102_small_section_follows_the_file(tmp_path: Path) -> None:
+    notes = "".join(f"* Paper {i} `US`\n  > Summary {i}.\n" for i in range(4))
+    text = f"# CVPR\n\n{notes}\n# ICCV\n\n* Lone paper `US`\n"
+    assert [f.message for f in lint(text, "NL102", tmp_path)] == [
+        'entry "Lone paper" has no summary'
+    ]
+    listing = "".join(f"* Paper {i}\n" for i in range(4))
+    assert lint(f"# A\n\n{listing}\n# B\n\n* Lone paper `US`\n", "NL102", tmp_path) == []
+
+
+def test_nl102_a_run_without_summaries_is_a_reading_list(tmp_path: Path) -> None:
+    noted = "".join(f"* Paper {i} `US`\n\t> Summary {i}.\n\n" for i in range(4))
+    text = f"# ICLR\n{noted}* To read `Nice`\n* Also to read\n\n{noted}* Lonely\n\n{noted}"
+    assert [f.message for f in lint(text, "NL102", tmp_path)] == ['entry "Lonely" has no summary']
+
+
+def test_nl102_line_comment_is_a_summary(tmp_path: Path) -> None:
+    text = (
+        "* Self-Supervised GANs via Rotation -- opens a new genre of loss `Google`\n"
+        "* Learning to Ponder `openreview` -- Seems like a good idea, poorly written.\n"
+        "* Plain `US`\n  > Summary.\n"
+    )
+    assert lint(text, "NL102", tmp_path) == []
+
+
+def test_nl102_require_always_reports_reading_lists(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path, rules={"NL102": {"require": "always"}})
+    findings = lint_text("* A\n* B\n", settings=settings, select=["NL102"])
+    assert len(findings) == 2
+
+
+def test_nl102_bad_require_is_a_configuration_error(tmp_path: Path) -> None:
+    from notelint.config import ConfigError
+
+    settings = Settings(root=tmp_path, rules={"NL102": {"require": "sometimes"}})
+    with pytest.raises(ConfigError, match="'require' must be one of"):
+        lint_text("* A\n", settings=settings, select=["NL102"])
 
 
 # -- NL103 summary-outside-quote -------------------------------------------------------------
@@ -263,6 +310,8 @@ def test_nl105_setext_heading_fix(tmp_path: Path) -> None:
         "# Generic\n\n* a\n\n# arXiv\n\n* b\n\n# ICLR \n\n* c\n\n# CVPR\n\n* d\n",
         # a heading inside a code block is not a heading
         "# A\n\n```\n### not a heading\n```\n",
+        # the author's habit: every section three levels deep under a file title
+        "# Interesting CVPR2019 papers\n\n### Generic\n\n* a\n\n### arXiv\n\n* b\n",
     ],
 )
 def test_nl105_silent(text: str, tmp_path: Path) -> None:

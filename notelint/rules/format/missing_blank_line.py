@@ -1,10 +1,12 @@
-"""An entry that follows the previous one without a blank line, where the file uses them.
+"""An entry that follows the previous one without a blank line, where the section uses them.
 
 ## What it does
-In a file whose entries are mostly separated by a blank line, reports an entry that starts on
-the line right after the previous entry. Only entries of the same section are compared, and a
-line holding only whitespace counts as blank. Files that write their entries without blank lines
-are left alone.
+In a section where at least three in four entries are separated by a blank line, reports an entry
+that starts on the line right after the previous entry. Each section keeps its own habit: a compact
+section (a reading list written line after line) is left alone even when the rest of the file uses
+blank lines. A section with only two entries follows the habit of the whole file. Only entries that
+follow an entry with a summary are compared: one-line bullets (papers without a summary yet) may
+form a compact list. A line holding only whitespace counts as blank.
 
 ## Why is this bad?
 The blank line is what makes a long list of papers readable as separate notes. Without it two
@@ -25,6 +27,9 @@ of the next.
 
 * Just Dance with π! A Poly-modal Inductor for Video Anomaly Detection `Toyota` `FR`
     > Induce extra modalities from video to detect anomalies with weak labels.
+
+* ARC Is a Vision Problem `MIT` `US`
+    > Solve the ARC benchmark with a vision model trained on rendered grids.
 ```
 
 ## Use instead
@@ -42,6 +47,9 @@ of the next.
 
 * Just Dance with π! A Poly-modal Inductor for Video Anomaly Detection `Toyota` `FR`
     > Induce extra modalities from video to detect anomalies with weak labels.
+
+* ARC Is a Vision Problem `MIT` `US`
+    > Solve the ARC benchmark with a vision model trained on rendered grids.
 ```
 
 ## Fix safety
@@ -63,6 +71,12 @@ from notelint.rules.structure._helpers import joins_line_endings, quoted
 _COMMENT_LINE_RE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 
 
+def _habit(separated: int, joined: int) -> bool:
+    """Blank lines are the habit when at least three in four entries have one: an author who
+    writes half of them each way has no habit to hold a slip against."""
+    return separated >= 3 * joined
+
+
 class MissingBlankLine(Rule):
     code = "NL206"
     name = "missing-blank-line"
@@ -71,16 +85,34 @@ class MissingBlankLine(Rule):
     fixable = FixAvailability.SAFE
 
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
-        separated = 0
-        joined: list[tuple[Entry, int]] = []  # entry and the line to insert the blank line at
+        # Per section: how many entries are separated, and the joined ones (entry and the line
+        # to insert the blank line at). A section's own habit decides; with a single pair, the
+        # file's habit does (one pair says nothing about a habit).
+        per_section: list[tuple[int, list[tuple[Entry, int]]]] = []
         for section in document.sections:
+            separated = 0
+            joined_here: list[tuple[Entry, int]] = []
             for previous, entry in zip(section.entries, section.entries[1:], strict=False):
+                if previous.head_span.end_line == previous.span.end_line:
+                    continue  # one-line bullets may form a compact list
                 line = self._insert_line(ctx, previous, entry)
                 if line is None:
                     separated += 1
                 else:
-                    joined.append((entry, line))
-        if not joined or separated <= len(joined):
+                    joined_here.append((entry, line))
+            per_section.append((separated, joined_here))
+        file_separated = sum(s for s, _ in per_section)
+        file_joined = sum(len(j) for _, j in per_section)
+        joined: list[tuple[Entry, int]] = []
+        for separated, joined_here in per_section:
+            if not joined_here:
+                continue
+            if separated + len(joined_here) >= 2:
+                if _habit(separated, len(joined_here)):
+                    joined.extend(joined_here)
+            elif _habit(file_separated, file_joined):
+                joined.extend(joined_here)
+        if not joined:
             return
         source = ctx.source
         newline = ctx.document.newline

@@ -4,6 +4,15 @@
 Reports an entry whose bullet line (title and tags) is followed by no summary: no quoted
 (`> …`) paragraph and no other text belonging to the entry.
 
+Only where summaries are the habit: in a section where at least half of the entries have one.
+A section where most entries have none is a reading list, and its entries are left alone. A
+section with fewer than three entries follows the habit of the whole file. Two or more entries
+in a row without a summary are a reading list inside the section, and are left alone too: what
+is reported is the lone entry whose summary was forgotten between entries that have one. A
+comment on the bullet line after ` -- ` (`* Title -- opens a new genre of loss`) is the entry's
+note, and counts as a summary. To report every entry without a summary, reading lists included, set
+`require = "always"` in `[tool.notelint.rules.NL102]`.
+
 ## Why is this bad?
 The summary is the point of keeping notes: what the paper does and what you took from it. A
 title with tags and nothing below it is a reading-list item, not a note, and is easy to forget
@@ -16,6 +25,9 @@ summary here (see `summary-outside-quote`, NL103), and so does a code block.
 
 * ARC Is a Vision Problem `MIT` `US`
 
+* Back to Basics: Let Denoising Generative Models Denoise `MIT`
+    > Predict the clean image, not the noise.
+
 * Next-Embedding Prediction Makes Strong Vision Learners `US` `NYU` `Princeton`
     > Pre-train a ViT to predict the next embedding instead of the next pixel.
 ```
@@ -27,6 +39,9 @@ summary here (see `summary-outside-quote`, NL103), and so does a code block.
 * ARC Is a Vision Problem `MIT` `US`
     > Solve the ARC benchmark with a vision model trained from scratch on rendered grids.
 
+* Back to Basics: Let Denoising Generative Models Denoise `MIT`
+    > Predict the clean image, not the noise.
+
 * Next-Embedding Prediction Makes Strong Vision Learners `US` `NYU` `Princeton`
     > Pre-train a ViT to predict the next embedding instead of the next pixel.
 ```
@@ -37,12 +52,35 @@ No fix: the summary has to be written by you.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
+from notelint.config import ConfigError, Settings
 from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Section
+from notelint.model import Entry, Section
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import quoted
+
+# `` -- `` then at least one word: the author's comment on the bullet line (older notes).
+_LINE_COMMENT_RE = re.compile(r"(?:^|\s)--\s+\S")
+_SMALL_SECTION = 3
+_MODES = ("learned", "always")
+
+
+def has_line_comment(entry: Entry) -> bool:
+    """Whether the bullet line carries a `` -- comment`` after the title or the tags."""
+    return bool(
+        _LINE_COMMENT_RE.search(entry.title) or _LINE_COMMENT_RE.search(entry.trailing_text)
+    )
+
+
+def _noted(entry: Entry) -> bool:
+    return bool(entry.summary) or has_line_comment(entry)
+
+
+def _expects_summaries(entries: Sequence[Entry]) -> bool:
+    titled = [e for e in entries if e.title]
+    return bool(titled) and 2 * sum(_noted(e) for e in titled) >= len(titled)
 
 
 class EntryWithoutSummary(Rule):
@@ -52,12 +90,34 @@ class EntryWithoutSummary(Rule):
     severity = Severity.WARNING
     fixable = FixAvailability.NONE
 
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.require = self.options.get("require", "learned")
+        if self.require not in _MODES:
+            raise ConfigError(
+                "[tool.notelint.rules.NL102] 'require' must be one of "
+                f"{', '.join(repr(m) for m in _MODES)} (got {self.require!r})"
+            )
+
     def check_section(self, section: Section, ctx: CheckContext) -> Iterator[Finding]:
         entries = section.entries
+        if self.require == "learned":
+            titled = sum(1 for e in entries if e.title)
+            scope: Sequence[Entry] = entries
+            if titled < _SMALL_SECTION:
+                scope = [e for s in ctx.document.sections for e in s.entries]
+            if not _expects_summaries(scope):
+                return
         code_starts = [span.start_line for span in ctx.document.code_blocks]
+        noted = [_noted(e) for e in entries]
         for index, entry in enumerate(entries):
-            if not entry.title or entry.title_span is None or entry.summary:
+            if not entry.title or entry.title_span is None or noted[index]:
                 continue
+            if self.require == "learned" and (
+                (index > 0 and not noted[index - 1])
+                or (index + 1 < len(entries) and not noted[index + 1])
+            ):
+                continue  # a run of papers without summaries: a reading list in the section
             if code_starts:
                 # A code block under the entry is content too (summaries are prose, but when in
                 # doubt, say nothing).

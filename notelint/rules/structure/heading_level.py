@@ -2,15 +2,17 @@
 
 ## What it does
 Reports a heading that is more than one level deeper than the heading it sits under (`#` then
-`###`), and a venue section at a different level from the file's other venue sections (`## CVPR`
-when `# ICLR`, `# ICCV` and `# arXiv` are level 1).
+`###`) where the file is not consistent about it, and a venue section at a different level from
+the file's other venue sections (`## CVPR` when `# ICLR`, `# ICCV` and `# arXiv` are level 1).
 
 A venue section is a heading that names a conference, journal or preprint server of the tag
 vocabulary (`ICLR`, `CVPR 2025`, `arXiv`). The level of venue sections is only compared where
 the intent is clear: one level is used by more than half of them, and no other heading without
 entries sits at or below that depth (a grouping heading such as `# Conferences` means the levels
 differ on purpose). Sections such as `## Workshops` or `## Orals` under a venue are not venue
-sections and may nest. The first heading of a file may have any level.
+sections and may nest. The first heading of a file may have any level. A file that always puts
+the same level below a given one (every section `###` under a `#` title) has a habit, not a
+hole: that is left alone, and only headings that break the habit are reported.
 
 ## Why is this bad?
 The heading level is the structure of the notes: a `## CVPR` under `# ICLR` makes CVPR a part of
@@ -179,6 +181,16 @@ def _mark_inconsistent(headings: list[_Heading]) -> None:
 def _mark_skipped(headings: list[_Heading]) -> None:
     """Headings more than one level below their parent. The expected level keeps siblings
     equal: ``#``, ``###``, ``###`` becomes ``#``, ``##``, ``##``."""
+    # The levels written directly below headings of each level: when every heading below a
+    # level-1 title is level 3, skipping level 2 is the author's style, not a slip.
+    below: dict[int, set[int]] = {}
+    written: list[int] = []
+    for heading in headings:
+        while written and written[-1] >= heading.level:
+            written.pop()
+        if written:
+            below.setdefault(written[-1], set()).add(heading.level)
+        written.append(heading.level)
     # (heading, level as written, level it should have)
     stack: list[tuple[_Heading, int, int]] = []
     for heading in headings:
@@ -193,6 +205,8 @@ def _mark_skipped(headings: list[_Heading]) -> None:
             continue
         parent, parent_written, parent_expected = stack[-1]
         expected = parent_expected + 1
+        if expected < level and below.get(parent_written) == {level}:
+            expected = level  # the file's consistent habit
         if expected < level:
             heading.expected = expected
             title = quoted(heading.section.heading or "")
