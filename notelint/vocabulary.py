@@ -278,7 +278,33 @@ def _builtin_layers() -> tuple[tuple[str, dict[str, VocabEntry]], ...]:
             continue
         data = _decoded_toml(resource.read_bytes(), name)
         layers.append((f"notelint/data/{name}", parse_vocabulary(data, name)))
+    _name_countries(layers)
     return tuple(layers)
+
+
+# Country names that are as often something else in a tag: a US state, a person, a word.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey"})
+
+
+def _name_countries(layers: list[tuple[str, dict[str, VocabEntry]]]) -> None:
+    """A country's name (``China``) is a spelling of its code (``CN``): notes write both. Only
+    one-word and well-known names, never one another entry already claims, never an
+    ambiguous one."""
+    claimed = {
+        text
+        for _, layer in layers
+        for entry in layer.values()
+        for text in (entry.canonical, *entry.aliases, *entry.former_names)
+    }
+    for _, layer in layers:
+        for entry in layer.values():
+            name = entry.name
+            if entry.category != "country" or not name or name in claimed:
+                continue
+            if name in _AMBIGUOUS_COUNTRY_NAMES or "," in name or "(" in name:
+                continue
+            entry.aliases.append(name)
+            claimed.add(name)
 
 
 def _decoded_toml(raw: bytes, name: str) -> dict[str, Any]:

@@ -27,48 +27,30 @@ from pathlib import Path
 from notelint.config import Settings
 from notelint.discovery import FileFinder
 from notelint.errors import EXIT_CLEAN, UsageError
-from notelint.vocabulary import KNOWN_CATEGORIES, Vocabulary, fold, load_vocabulary
+from notelint.inference import (
+    UNSORTED_CATEGORY,
+    Evidence,
+    Inference,
+    LeftOut,
+    TagGroup,
+    infer_groups,
+)
+from notelint.vocabulary import KNOWN_CATEGORIES, load_vocabulary
 
 VOCABULARY_DIR = "rules"
 VOCABULARY_FILE = "tags.toml"
-UNSORTED_CATEGORY = "label"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_UNSURE_SHOWN = 10
 _TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
 @dataclass
-class TagGroup:
-    """One proposed tag: its canonical spelling and every spelling the notes use for it."""
+class Scan:
+    """What ``init`` read: the notes files, the tags of their entries, and the files it passed
+    over because they are not notes (path, reason)."""
 
-    canonical: str
-    category: str
-    builtin: bool
-    name: str | None = None
-    spellings: Counter[str] = field(default_factory=Counter)
-    known_aliases: frozenset[str] = frozenset()
-
-    @property
-    def uses(self) -> int:
-        return sum(self.spellings.values())
-
-    def proposed_aliases(self, vocabulary: Vocabulary) -> list[str]:
-        aliases = []
-        for text, _count in self.spellings.most_common():
-            if text == self.canonical or text in self.known_aliases:
-                continue
-            owner = vocabulary.lookup(text)
-            if owner is not None and owner.canonical != self.canonical:
-                continue  # someone else's spelling: never take it away
-            aliases.append(text)
-        return aliases
-
-
-@dataclass
-class Inference:
-    files: int = 0
-    entries: int = 0
-    groups: list[TagGroup] = field(default_factory=list)
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    inference: Inference
+    not_notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _toml_key(text: str) -> str:
@@ -79,66 +61,84 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def infer(paths: list[Path], root: Path) -> Inference:
-    """Count the tags of the notes under ``paths`` and group their spellings."""
+def _toml_list(texts: list[str]) -> str:
+    return "[" + ", ".join(_toml_string(t) for t in texts) + "]"
+
+
+def infer(paths: list[Path], root: Path) -> Scan:
+    """Read the notes under ``paths``: their tags, grouped, and the files that are not notes."""
     from notelint.parser import parse
+    from notelint.shape import measure
     from notelint.source import SourceError, SourceText
 
     vocabulary = load_vocabulary(None, builtin=True)
     finder = FileFinder(Settings(root=root))
-    counts: Counter[str] = Counter()
-    result = Inference(vocabulary=vocabulary)
+    evidence = Evidence()
+    files = entries = 0
+    not_notes: list[tuple[str, str]] = []
     for path in finder.find(paths):
         try:
             source = SourceText.read(path, str(path))
         except SourceError:
             continue
         document = parse(source, vocabulary)
-        result.files += 1
+        reason = measure(document, source).not_notes_reason()
+        if reason is not None:
+            not_notes.append((_relative_paths([path], root)[0], reason))
+            continue
+        files += 1
         for note in document.entries:
-            result.entries += 1
-            counts.update(tag.text for tag in note.tags if tag.text.strip())
-
-    builtin: dict[str, TagGroup] = {}
-    local: dict[str, TagGroup] = {}
-    for text, count in counts.items():
-        resolved = vocabulary.resolve(text)
-        entry = vocabulary.get(resolved.canonical) if resolved is not None else None
-        if entry is None:
-            similar = vocabulary.same_folded(text)
-            entry = similar[0] if len(similar) == 1 else None
-        if entry is not None:
-            group = builtin.setdefault(
-                entry.canonical,
-                TagGroup(
-                    canonical=entry.canonical,
-                    category=entry.category,
-                    builtin=True,
-                    name=entry.name,
-                    known_aliases=frozenset(entry.aliases),
-                ),
-            )
-        else:
-            group = local.setdefault(
-                fold(text) or text,
-                TagGroup(canonical="", category=UNSORTED_CATEGORY, builtin=False),
-            )
-        group.spellings[text] += count
-    for group in local.values():
-        # The most used spelling; on a tie, the one with more capitals (SnT over snt), then A-Z.
-        group.canonical = min(
-            group.spellings,
-            key=lambda s: (-group.spellings[s], -sum(c.isupper() for c in s), s),
-        )
+            entries += 1
+            evidence.add_entry([tag.text for tag in note.tags])
+    inference = infer_groups(evidence, vocabulary)
+    inference.files, inference.entries = files, entries
     order = {category: i for i, category in enumerate(KNOWN_CATEGORIES)}
-    result.groups = sorted(
-        [*builtin.values(), *local.values()],
-        key=lambda g: (order.get(g.category, len(order)), -g.uses, g.canonical.casefold()),
+    inference.groups.sort(
+        key=lambda g: (order.get(g.category, len(order)), -g.uses, g.canonical.casefold())
     )
-    return result
+    return Scan(inference, not_notes)
 
 
-def render_vocabulary(inference: Inference, vocabulary: Vocabulary) -> str:
+def _fields(group: TagGroup) -> dict[str, str]:
+    """The TOML fields of one tag (values already rendered)."""
+    fields: dict[str, str] = {}
+    known = group.builtin
+    if known is not None and group.overrides_builtin and group.category == known.category:
+        # Another canonical spelling than the registry's: this entry replaces the registry's,
+        # so it carries what the registry knew.
+        if known.name:
+            fields["name"] = _toml_string(known.name)
+        if known.country:
+            fields["country"] = _toml_string(known.country)
+        if known.kind:
+            fields["kind"] = _toml_string(known.kind)
+        if known.dblp:
+            fields["dblp"] = _toml_string(known.dblp)
+        if known.former_names:
+            fields["former-names"] = _toml_list(known.former_names)
+    if group.aliases:
+        fields["aliases"] = _toml_list(group.aliases)
+    return fields
+
+
+def _comment(group: TagGroup) -> str:
+    used = Counter(group.spellings) + group.former
+    note = f"{group.uses} use{'s' if group.uses != 1 else ''}"
+    if len(used) > 1 or group.canonical not in used:
+        note += " (" + ", ".join(f"{text} ×{n}" for text, n in used.most_common()) + ")"
+    if group.former:
+        names = ", ".join(group.former)
+        note += f"; {names}: former name, kept as written"
+    if group.builtin is not None:
+        name = group.builtin.name
+        note += f"; built-in: {name}" if name else "; built-in"
+    if group.unsure:
+        note += f"; UNSURE: {group.unsure}"
+    return note
+
+
+def render_vocabulary(scan: Scan) -> str:
+    inference = scan.inference
     tags = len(inference.groups)
     lines = [
         "# Tag vocabulary inferred by `notelint init` from "
@@ -147,13 +147,20 @@ def render_vocabulary(inference: Inference, vocabulary: Vocabulary) -> str:
         f"{tags} distinct tag{'s' if tags != 1 else ''}).",
         "#",
         "# Review it before relying on it: each tag says how often the notes use it and in",
-        "# which spellings. Tags the built-in registry knows are filed under its category;",
-        f"# the others wait under [{UNSORTED_CATEGORY}] to be moved to the right category",
-        "# (organisation, person, sector, track, ...). Spellings that differ only in case or",
-        "# punctuation are proposed as aliases of the most used one: delete an alias that is",
-        "# really a different tag. Once every tag is here, `closed-vocabulary = true` in the",
-        "# configuration reports any tag that is not.",
+        "# which spellings. Tags the built-in registry knows are filed under its category, with",
+        "# the spelling this repository writes most as the canonical one; the others wait under",
+        f"# [{UNSORTED_CATEGORY}] to be moved to the right category (organisation, person,",
+        "# sector, track, ...). Spellings that differ only in case or punctuation, and near",
+        "# misses of a much more used tag, are aliases: `notelint check` reports them and",
+        "# `--fix` rewrites them. Delete an alias that is really a different tag. Decisions",
+        "# taken on thin evidence say UNSURE. Once every tag is here, `closed-vocabulary = true`",
+        "# in the configuration reports any tag that is not.",
     ]
+    if inference.left_out:
+        lines.append("#")
+        lines.append("# Left out on purpose (`unknown-tag` reports them):")
+        for item in inference.left_out:
+            lines.append(f"#   {item.text} ×{item.uses}: {item.reason}")
     current = None
     for group in inference.groups:
         if group.category != current:
@@ -162,22 +169,56 @@ def render_vocabulary(inference: Inference, vocabulary: Vocabulary) -> str:
             lines.append(f"[{_toml_key(current)}]")
             if current == UNSORTED_CATEGORY:
                 lines.append("# Not in the built-in registry: file each under its category.")
-        fields = []
-        aliases = group.proposed_aliases(vocabulary)
-        if aliases:
-            fields.append(f"aliases = [{', '.join(_toml_string(a) for a in aliases)}]")
-        value = "{ " + ", ".join(fields) + " }" if fields else "{}"
-        used = ", ".join(f"{text} ×{n}" for text, n in group.spellings.most_common())
-        note = f"{group.uses} use{'s' if group.uses != 1 else ''}"
-        if len(group.spellings) > 1 or group.canonical not in group.spellings:
-            note += f" ({used})"
-        if group.builtin:
-            note += f"; built-in: {group.name}" if group.name else "; built-in"
-        lines.append(f"{_toml_key(group.canonical)} = {value}  # {note}")
+        fields = _fields(group)
+        value = "{ " + ", ".join(f"{k} = {v}" for k, v in fields.items()) + " }" if fields else "{}"
+        lines.append(f"{_toml_key(group.canonical)} = {value}  # {_comment(group)}")
     return "\n".join(lines) + "\n"
 
 
-def render_settings(paths: list[str], *, table: bool) -> str:
+def validated_vocabulary(scan: Scan) -> str:
+    """The vocabulary text, checked the way ``check`` will load it. A spelling two tags claim
+    is kept by the more used one; a tag that cannot be written is left out, and said so."""
+    import tomllib
+
+    from notelint.vocabulary import VocabularyError, parse_vocabulary
+
+    inference = scan.inference
+    for _attempt in range(len(inference.groups) + 1):
+        text = render_vocabulary(scan)
+        try:
+            layer = parse_vocabulary(tomllib.loads(text), f"{VOCABULARY_DIR}/{VOCABULARY_FILE}")
+            check = load_vocabulary(None, builtin=True)
+            check.merge_layer(layer, f"{VOCABULARY_DIR}/{VOCABULARY_FILE}")
+            return text
+        except (VocabularyError, tomllib.TOMLDecodeError) as exc:
+            if not _repair(inference, str(exc)):
+                raise UsageError(f"init could not write a valid vocabulary: {exc}") from None
+    raise UsageError("init could not write a valid vocabulary")
+
+
+def _repair(inference: Inference, message: str) -> bool:
+    claimed = re.search(r"'(.+)' is claimed by both '(.+)' and '(.+)'", message)
+    if claimed:
+        text, first, second = claimed.groups()
+        owners = [g for g in inference.groups if g.canonical in (first, second)]
+        if owners:
+            loser = min(owners, key=lambda g: g.uses)
+            if text in loser.aliases:
+                loser.aliases.remove(text)
+                return True
+    for group in list(inference.groups):
+        if f"'{group.canonical}'" in message or f" {group.canonical}:" in message:
+            inference.groups.remove(group)
+            inference.left_out.append(
+                LeftOut(group.canonical, group.uses, "cannot be written as a tag")
+            )
+            return True
+    return False
+
+
+def render_settings(
+    paths: list[str], *, table: bool, not_notes: list[tuple[str, str]] | None = None
+) -> str:
     body = [
         "# Written by `notelint init`: `notelint rules` lists what is checked.",
     ]
@@ -186,9 +227,16 @@ def render_settings(paths: list[str], *, table: bool) -> str:
     body += [
         f'vocabulary = "{VOCABULARY_DIR}"',
         "# closed-vocabulary = true  # report tags that rules/ does not list",
-        '# extend-exclude = ["drafts/"]',
-        '# ignore = ["NL5"]  # e.g. no spelling checks',
     ]
+    if not_notes:
+        body.append("# Not notes files, judged by their shape (delete a line to lint it as notes):")
+        body.append("extend-exclude = [")
+        for path, reason in not_notes:
+            body.append(f"    {_toml_string(path)},  # {reason}")
+        body.append("]")
+    else:
+        body.append('# extend-exclude = ["drafts/"]')
+    body.append('# ignore = ["NL5"]  # e.g. no spelling checks')
     header = ["[tool.notelint]"] if table else []
     return "\n".join(header + body) + "\n"
 
@@ -260,25 +308,26 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise UsageError(f"{'; '.join(problems)} (use --force to replace)")
 
-    inference = infer(given or [cwd], cwd)
-    vocabulary = inference.vocabulary
-    vocab_text = render_vocabulary(inference, vocabulary)
+    scan = infer(given or [cwd], cwd)
+    inference = scan.inference
+    vocab_text = validated_vocabulary(scan)
     settings_paths = _relative_paths(given, cwd)
+    settings_text = render_settings(
+        settings_paths, table=config_target is pyproject, not_notes=scan.not_notes
+    )
 
     if config_target is pyproject:
         existing = pyproject.read_text(encoding="utf-8") if pyproject.is_file() else ""
         kept = _strip_notelint_tables(existing) if existing else ""
         separator = "\n" if kept else ""
-        pyproject.write_text(
-            kept + separator + render_settings(settings_paths, table=True), encoding="utf-8"
-        )
+        pyproject.write_text(kept + separator + settings_text, encoding="utf-8")
     else:
-        config_target.write_text(render_settings(settings_paths, table=False), encoding="utf-8")
+        config_target.write_text(settings_text, encoding="utf-8")
     vocab_target.parent.mkdir(parents=True, exist_ok=True)
     vocab_target.write_text(vocab_text, encoding="utf-8")
 
     by_category = Counter(g.category for g in inference.groups)
-    aliases = sum(len(g.proposed_aliases(vocabulary)) for g in inference.groups)
+    aliases = sum(len(g.aliases) for g in inference.groups)
     parts = [
         f"{category}: {n}" for category, n in by_category.items() if category != UNSORTED_CATEGORY
     ]
@@ -293,7 +342,25 @@ def run(args: argparse.Namespace) -> int:
         f"Wrote {VOCABULARY_DIR}/{VOCABULARY_FILE}: {len(inference.groups)} tags from "
         f"{inference.files} file{'s' if inference.files != 1 else ''}"
         + (f" ({', '.join(parts)})" if parts else "")
-        + f"; {aliases} alias{'es' if aliases != 1 else ''} proposed.\n"
+        + f"; {aliases} alias{'es' if aliases != 1 else ''} declared.\n"
     )
+    if scan.not_notes:
+        out.write(f"Excluded {len(scan.not_notes)} file(s) that are not notes:\n")
+        for shown_path, reason in scan.not_notes:
+            out.write(f"  {shown_path}: {reason}\n")
+    if inference.left_out:
+        out.write("Left out of the vocabulary (reported as unknown tags):\n")
+        for item in inference.left_out:
+            out.write(f"  {item.text} ×{item.uses}: {item.reason}\n")
+    if inference.unsure:
+        shown = inference.unsure[:_UNSURE_SHOWN]
+        out.write(
+            f"Least sure of {len(inference.unsure)} decision(s) (marked UNSURE in"
+            f" {VOCABULARY_DIR}/{VOCABULARY_FILE}):\n"
+        )
+        for decision in shown:
+            out.write(f"  {decision.tag}: {decision.message}\n")
+        if len(inference.unsure) > len(shown):
+            out.write(f"  ... and {len(inference.unsure) - len(shown)} more in the file\n")
     out.write("Review both, then run `notelint check`.\n")
     return EXIT_CLEAN

@@ -129,3 +129,126 @@ def test_init_with_no_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
     assert code == 0
     assert "0 tags from 0 files" in out
     assert _vocabulary(tmp_path) == {}
+
+
+# -- conventions and evidence ---------------------------------------------------------------
+
+
+def _repo(root: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _entries(*tag_lists: str) -> str:
+    return "# Notes\n\n" + "".join(
+        f"* Paper number {i} {tags}\n  > A summary of it.\n\n" for i, tags in enumerate(tag_lists)
+    )
+
+
+def _check(run_cli: Run) -> list[str]:
+    code, out, err = run_cli("check", "--output-format", "concise", "--no-cache")
+    assert code in (0, 1), err
+    return out.splitlines()
+
+
+def test_the_repositorys_own_spelling_is_canonical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    notes = _entries("`UK` `Oxford`", "`UK`", "`UK` `DeepMind`", "`GB`", "`China`", "`CN`", "`CN`")
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    assert run_cli("init")[0] == 0
+    data = _vocabulary(root)
+    assert data["country"]["UK"]["name"] == "United Kingdom"
+    assert "GB" in data["country"]["UK"]["aliases"]
+    lines = _check(run_cli)
+    alias = [line for line in lines if "NL302" in line]
+    assert any("`GB` is an alias of `UK`" in line for line in alias)
+    assert any("`China` is an alias of `CN`" in line for line in alias)
+    assert not any("`UK` is an alias" in line for line in alias)
+
+
+def test_former_names_are_not_aliases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    notes = _entries("`NIPS` `Facebook`", "`NIPS`", "`NIPS` `Meta`", "`NeurIPS` `Meta`")
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    assert run_cli("init")[0] == 0
+    text = (root / "rules" / "tags.toml").read_text(encoding="utf-8")
+    assert "NIPS: former name, kept as written" in text
+    assert '"NIPS"' not in text and '"Facebook"' not in text
+    assert not [line for line in _check(run_cli) if "NL302" in line or "NL301" in line]
+
+
+def test_near_misses_become_aliases_or_stay_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    notes = _entries(
+        "`Microsoft`", "`Microsoft`", "`Micosoft`", "`Zorblab`", "`Zorblab`", "`Zorblab`",
+        "`Zorbalb`", "`Faceboook`", "`Transformer`", "`Transformers`", "`Transformers`",
+        "`Transformers`",
+    )  # fmt: skip
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    code, out, _ = run_cli("init")
+    assert code == 0
+    data = _vocabulary(root)
+    assert data["organisation"]["Microsoft"] == {"aliases": ["Micosoft"]}
+    assert data["label"]["Zorblab"] == {"aliases": ["Zorbalb"]}
+    assert "Transformer" in data["label"]  # a plural is not a misspelling
+    assert "Faceboook" not in data.get("label", {})
+    assert "Faceboook ×1: looks like a misspelling of the former name Facebook" in out
+    assert "Micosoft: Micosoft ×1 read as a misspelling of Microsoft" in out
+    lines = _check(run_cli)
+    assert any("NL302" in line and "`Micosoft`" in line for line in lines)
+    assert any("NL301" in line and "Faceboook" in line for line in lines)
+
+
+def test_two_letter_codes_need_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    notes = _entries(
+        "`ML` `Oxford`", "`ML`", "`GE` `Bosch`", "`GE` `Siemens`", "`GE` `Bosch`",
+        "`FR` `Inria`", "`FR`", "`CV` `US` `Google`",
+    )  # fmt: skip
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    code, out, _ = run_cli("init")
+    assert code == 0
+    data = _vocabulary(root)
+    assert "ML" in data["label"] and "GE" in data["label"]
+    assert data["label"]["ML"] == {}  # not "Mali"
+    assert "FR" in data["country"]
+    assert "GE: GE is the ISO code of Georgia, but its entries' organisations are in DE" in out
+    text = (root / "rules" / "tags.toml").read_text(encoding="utf-8")
+    assert "UNSURE: ML is the ISO code of Mali" in text
+    assert "NL301" not in "\n".join(_check(run_cli))
+
+
+def test_files_that_are_not_notes_are_excluded_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    review = "# Review\n\n" + "A long paragraph about models and their training data. " * 10
+    files = {"notes/a.md": _entries("`US`"), "docs/review.md": review}
+    root = _repo(tmp_path, monkeypatch, files)
+    code, out, _ = run_cli("init")
+    assert code == 0
+    assert "docs/review.md: it has no paper entries, only prose" in out
+    settings = load_settings()
+    assert settings.extend_exclude == ["docs/review.md"]
+    config = (root / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"docs/review.md",  # it has no paper entries, only prose' in config
+    assert not [line for line in _check(run_cli) if "review.md" in line]
+
+
+def test_glued_tags_never_break_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    notes = _entries("`arXiv``Transformers`", "`NIPS``Google`", "`Transformers`")
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    assert run_cli("init")[0] == 0
+    data = _vocabulary(root)
+    assert "Transformers" in data["label"]
+    lines = _check(run_cli)
+    assert any("NL309" in line for line in lines)
