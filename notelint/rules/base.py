@@ -292,14 +292,16 @@ def doc_sections(doc: str) -> dict[str, str]:
 
 def doc_example(doc: str, section: str) -> str | None:
     """The first fenced code block of a docstring section that holds notes (not a ``toml``
-    block showing the vocabulary the example needs)."""
+    block showing the vocabulary the example needs). ``markdown no-final-newline`` marks a
+    block whose file ends without a line break (a docstring cannot show that otherwise)."""
     body = doc_sections(doc).get(section)
     if body is None:
         return None
     for match in _FENCE_RE.finditer(body + "\n"):
-        opening = match.group(0).split("\n", 1)[0]
-        if opening.lstrip("`~").strip().lower() != "toml":
-            return match.group(2)
+        info = match.group(0).split("\n", 1)[0].lstrip("`~").strip().lower().split()
+        if info[:1] != ["toml"]:
+            example = match.group(2)
+            return example.rstrip("\r\n") if "no-final-newline" in info else example
     return None
 
 

@@ -31,10 +31,19 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").split("\n")
 
 
+# A summary line's markers: indentation, `>`, and a list marker or enumeration after it.
+_SUMMARY_BODY = re.compile(
+    r"[ \t]+(?:>[ \t]?)*[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|[A-Za-z][.)][ \t]+)?"
+)
+
+
 def _needs_safe_fix(line: str, vocabulary: Vocabulary) -> bool:
     """Would a user expect ``--fix`` to touch this line of their notes?"""
     if line != line.rstrip(" \t") or _ODD.search(line):
         return True  # trailing or whitespace-only, ligature, invisible or no-break space
+    summary = _SUMMARY_BODY.match(line)
+    if summary and re.search(r"\S {2,}\S", line[summary.end() :]):
+        return True  # two spaces between words of a summary
     if not line.startswith(("* ", "- ", "+ ")):
         return False
     head = line[: line.index("`")] if "`" in line else line
@@ -102,7 +111,10 @@ def test_fix_diff_shows_only_the_intended_lines(user_project: Project) -> None:
         if line.startswith("+") and line != "+++ b/notes.md"
     ]
     vocabulary = _vocabulary()
-    expected = [line for line in _lines(ORIGINAL) if _needs_safe_fix(line, vocabulary)]
+    lines = _lines(ORIGINAL)
+    expected = [line for line in lines if _needs_safe_fix(line, vocabulary)]
+    if not ORIGINAL.endswith("\n") and lines[-1] not in expected:
+        expected.append(lines[-1])  # the last line gets its line break
     assert sorted(removed) == sorted(expected)
     # Each changed line is the same line with its tags, whitespace and characters normalised:
     # the same words in the same order, and tags that mean the same.

@@ -1,4 +1,4 @@
-"""Format rules (NL201-NL206): what fires, where, with which message, and what the fix does."""
+"""Format rules (NL201-NL209): what fires, where, with which message, and what the fix does."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from notelint.findings import Applicability
 from tests.helpers import assert_safe_fixed as assert_fixed
 from tests.helpers import lint_rule as lint
 from tests.helpers import where
@@ -248,3 +249,58 @@ def test_nl206_uses_the_files_newline(tmp_path: Path) -> None:
 )
 def test_nl206_silent(text: str, tmp_path: Path) -> None:
     assert lint(text, "NL206", tmp_path) == []
+
+
+# -- NL207 extra-space-in-summary, NL208 missing-final-newline, NL209 space-after-bullet ----
+
+
+def test_nl207_double_space_and_space_before_punctuation(tmp_path: Path) -> None:
+    text = "* T `US`\n\t> A model  trained , then tuned ?\n"
+    findings = lint(text, "NL207", tmp_path)
+    assert [(where(f), f.message) for f in findings] == [
+        ((2, 11, 2, 13), '2 spaces in "A model trained ,"'),
+        ((2, 20, 2, 21), "space before ',' in \"model trained , then tuned\""),
+        ((2, 33, 2, 34), "space before '?' in \"then tuned ?\""),
+    ]
+    safe = [f for f in findings if f.fix and f.fix.applicability is Applicability.SAFE]
+    assert [f.span.start_column for f in safe] == [11]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* T\n\t> Uses :hash:industry and .NET and .5 of it.\n",  # shortcodes, leading dots
+        "* T\n\t> Code `a  b` and [link](http://x.org/a  b) stay.\n",
+        "* T\n\t> 6.  Enumerated.\n\t> a.  Lettered.\n",  # alignment after an enumerator
+        # a file that puts two spaces after every full stop
+        "* T\n\t> One.  Two.  Three.  Four.\n",
+        "* T  `US`\n",  # the title is NL203's
+        "* T\n\n  ```\n  x  =  1 , 2\n  ```\n",  # code
+    ],
+)
+def test_nl207_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL207", tmp_path) == []
+
+
+def test_nl207_linear_on_unclosed_marks(tmp_path: Path) -> None:
+    import time
+
+    text = "* T\n\t> " + "`` ](" * 20000 + "a  b\n"
+    started = time.perf_counter()
+    findings = lint(text, "NL207", tmp_path)
+    assert time.perf_counter() - started < 5
+    assert findings
+
+
+def test_nl208_missing_final_newline(tmp_path: Path) -> None:
+    [finding] = lint("# A\n\n* T\n\t> S.", "NL208", tmp_path)
+    assert where(finding) == (4, 1, 4, 6)
+    assert finding.message == "no line break at the end of the file"
+    assert lint("# A\n", "NL208", tmp_path) == [] and lint("", "NL208", tmp_path) == []
+
+
+def test_nl209_follows_the_files_habit(tmp_path: Path) -> None:
+    [finding] = lint("* A\n* B\n*   C\n", "NL209", tmp_path)
+    assert finding.message == '3 spaces after the bullet of "C"'
+    assert lint("*  A\n*  B\n* C\n", "NL209", tmp_path) == []  # the wide gap is the habit
+    assert lint("* A\n* B\n*\tC\n", "NL209", tmp_path) == []  # a tab is indentation
