@@ -198,19 +198,31 @@ def _relative_to(path: str, top: Path) -> str | None:
 # -- baselines ---------------------------------------------------------------------------------
 
 
+# Enough of the fingerprint to tell findings apart (96 bits), and enough of the entry and the
+# offending text for a reviewer to recognise a record: a baseline is committed, and read in
+# review, so it stays small (about 150 bytes a finding).
+_FINGERPRINT_CHARS = 24
+_ENTRY_CHARS = 60
+_TEXT_CHARS = 40
+
+
+def _clip(text: str | None, limit: int) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
 def _records(
     findings: Sequence[Finding], source_line: SourceLine, root: Path
 ) -> list[dict[str, Any]]:
     prints = fingerprints(findings, source_line, root)
     return [
         {
-            "fingerprint": fp,
+            "fingerprint": fp[:_FINGERPRINT_CHARS],
             "rule": f.code,
-            "name": f.name,
             "path": repo_relative(f.path, root),
-            "entry": f.entry_title,
-            "text": offending_text(f, source_line),
-            "message": f.message,
+            "entry": _clip(f.entry_title, _ENTRY_CHARS),
+            "text": _clip(offending_text(f, source_line), _TEXT_CHARS),
         }
         for f, fp in zip(findings, prints, strict=True)
     ]
@@ -262,8 +274,13 @@ def write_baseline(
         "`--baseline` hides them. Regenerate rather than edit.",
         "findings": records,
     }
+    # One record a line: compact, and a diff of two baselines reads finding by finding.
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    head = json.dumps({k: v for k, v in payload.items() if k != "findings"}, ensure_ascii=False)
+    body = ",\n".join(f"  {line}" for line in lines)
+    text = head[:-1] + ', "findings": [\n' + body + ("\n" if lines else "") + "]}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return len(records)
 
 
@@ -276,7 +293,12 @@ def hide_baselined(
     """The findings that ``path`` does not record."""
     known = {str(r["fingerprint"]) for r in read_baseline(path)}
     prints = fingerprints(findings, source_line, root or Path.cwd())
-    return [f for f, fp in zip(findings, prints, strict=True) if fp not in known]
+    # Baselines written before fingerprints were shortened hold them whole.
+    return [
+        f
+        for f, fp in zip(findings, prints, strict=True)
+        if fp not in known and fp[:_FINGERPRINT_CHARS] not in known
+    ]
 
 
 __all__ = [

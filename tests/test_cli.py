@@ -231,7 +231,7 @@ def test_the_console_script_flushes_everything_before_it_exits(project: Path) ->
     command = [sys.executable, "-m", "notelint", "check", "--no-cache", "notes"]
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.count("NL901") == 3000
+    assert result.stdout.count(": NL901 [fixme-title]") == 3000
     assert len(result.stdout) > 200_000
     assert result.stdout.rstrip().endswith("3000 fixable with `notelint --fix`.")
     written = subprocess.run(

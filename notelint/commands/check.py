@@ -115,6 +115,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.paths and not files:
         print("notelint: warning: no Markdown files found under the given paths", file=sys.stderr)
+    if settings.extend_exclude or settings.per_file_ignores:
+        from notelint.patterncheck import unmatched_patterns
+
+        for warning in unmatched_patterns(settings):
+            print(f"notelint: warning: {warning}", file=sys.stderr)
 
     fixed: dict[str, list[Finding]] = {}
     fix_ran = False
@@ -141,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
     findings = run_result.findings
 
     source_lines = _SourceLines(files)
+    baseline_note: str | None = None
     if args.write_baseline or args.baseline or args.diff_base:
         from notelint import gating
 
@@ -153,11 +159,14 @@ def run(args: argparse.Namespace) -> int:
                 settings.root,
                 checked=[display for _, display in files],
             )
-            print(
-                f"notelint: recorded {count} finding{'s' if count != 1 else ''} "
-                f"in {args.write_baseline}",
-                file=sys.stderr,
+            size = Path(args.write_baseline).stat().st_size
+            baseline_note = (
+                f"Recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}"
+                f" ({_kilobytes(size)}); `--baseline {args.write_baseline}` hides them"
             )
+            if args.output_file or args.quiet or settings.output_format not in _SUMMARY_FORMATS:
+                # (the text reports end with it; a machine report on stdout does not)
+                print(f"notelint: {baseline_note[0].lower()}{baseline_note[1:]}", file=sys.stderr)
             findings = []
         if args.diff_base:
             findings = gating.only_changed(findings, args.diff_base, settings.root)
@@ -181,6 +190,7 @@ def run(args: argparse.Namespace) -> int:
         refused=refused,
         show_fixes=args.show_fixes,
         source_line=source_lines,
+        baseline_note=baseline_note,
     )
     shown = findings
     if args.fix_only:
@@ -203,3 +213,10 @@ def run(args: argparse.Namespace) -> int:
     if args.fix_only:
         return EXIT_CLEAN
     return EXIT_FINDINGS if any(ctx.failing(f) for f in findings) else EXIT_CLEAN
+
+
+_SUMMARY_FORMATS = frozenset({"text", "concise", "grouped"})
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB"

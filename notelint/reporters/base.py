@@ -30,6 +30,8 @@ class ReportContext:
     fix_ran: bool = False
     refused: int = 0
     show_fixes: bool = False
+    # Set by --write-baseline: what was recorded, said instead of "All checks passed".
+    baseline_note: str | None = None
     # Text of a 1-based source line, for context under a finding (None when unknown).
     source_line: Callable[[str, int], str | None] = lambda _path, _line: None
 

@@ -29,5 +29,6 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     out = [format_line(f) for f in shown]
     out.extend(text.fixed_lines(ctx))
     if not (ctx.quiet and not any(ctx.failing(f) for f in shown)):
+        out.extend(text.overview(shown, ctx))
         out.append(text.summary(shown, ctx))
     return "\n".join(out) + ("\n" if out else "")

@@ -79,9 +79,46 @@ def format_finding(finding: Finding, ctx: ReportContext) -> list[str]:
     return lines
 
 
+# More findings than this do not fit on a screen: the report then ends with an overview.
+SCREENFUL = 40
+_OVERVIEW_RULES = 8
+_OVERVIEW_FILES = 3
+
+
+def overview(findings: Sequence[Finding], ctx: ReportContext) -> list[str]:
+    """What a long report holds, for the reader who scrolled past it: findings per rule, the
+    files with the most, and what each kind of fix would do."""
+    if len(findings) <= SCREENFUL or ctx.statistics:
+        return []
+    by_rule = Counter((f.code, f.name) for f in findings)
+    fixable = Counter((f.code, f.fix.applicability) for f in findings if f.fix is not None)
+    lines = ["", "By rule:"]
+    for (code, name), n in by_rule.most_common(_OVERVIEW_RULES):
+        safe = fixable[(code, Applicability.SAFE)]
+        unsafe = fixable[(code, Applicability.UNSAFE)]
+        how = []
+        if safe:
+            how.append(f"{safe} with --fix")
+        if unsafe:
+            how.append(f"{unsafe} with --unsafe-fixes")
+        suffix = f"  ({', '.join(how)})" if how else ""
+        lines.append(f"  {n:>5}  {code} {name}{suffix}")
+    if len(by_rule) > _OVERVIEW_RULES:
+        rest = sum(n for _, n in by_rule.most_common()[_OVERVIEW_RULES:])
+        lines.append(f"  {rest:>5}  in {len(by_rule) - _OVERVIEW_RULES} other rules")
+    by_file = Counter(f.path for f in findings)
+    if len(by_file) > 1:
+        top = ", ".join(f"{path} ({n})" for path, n in by_file.most_common(_OVERVIEW_FILES))
+        lines.append(f"Most findings: {top}.")
+    lines.append("")
+    return lines
+
+
 def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
     if not findings:
         noun = "file" if ctx.files_checked == 1 else "files"
+        if ctx.baseline_note:
+            return f"{ctx.baseline_note} ({ctx.files_checked} {noun} checked)."
         return f"All checks passed ({ctx.files_checked} {noun})."
     by_severity = Counter(f.severity for f in findings)
     parts = [
@@ -157,5 +194,9 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     out.extend(fixed_lines(ctx))
     # Quiet runs print the summary only when something fails the run.
     if not ctx.quiet or (shown and any(ctx.failing(f) for f in findings)):
+        block = overview(shown, ctx)
+        if block and out and out[-1] == "":
+            block = block[1:]  # the last finding already ends with a blank line
+        out.extend(block)
         out.append(summary(shown, ctx))
     return "\n".join(out) + ("\n" if out else "")

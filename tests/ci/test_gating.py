@@ -124,6 +124,21 @@ def test_baseline_round_trip(notes_repo: NotesRepo, run_cli: Run) -> None:
     assert findings(run_cli, "--baseline", "baseline.json")[:2] == (0, [])
 
 
+def test_write_baseline_says_what_it_recorded(notes_repo: NotesRepo, run_cli: Run) -> None:
+    code, out, err = run_cli("check", "--no-cache", "--write-baseline", "base.json")
+    assert code == 0
+    size = (notes_repo.root / "base.json").stat().st_size
+    assert "All checks passed" not in out
+    assert out.strip() == (
+        f"Recorded 3 findings in base.json ({size} bytes); `--baseline base.json` hides them"
+        " (1 file checked)."
+    )
+    assert "recorded" not in err  # said once
+    lines = (notes_repo.root / "base.json").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 + 2  # one line a finding
+    assert size < 3 * 250
+
+
 def test_baseline_survives_moved_lines_and_reports_new_findings(
     notes_repo: NotesRepo, run_cli: Run
 ) -> None:

@@ -414,3 +414,29 @@ def test_output_file(notes_repo: NotesRepo, run_cli: Run, fmt: str) -> None:
 def test_exit_zero_with_ci_format(notes_repo: NotesRepo, run_cli: Run) -> None:
     code, out, _ = run_cli("check", "--output-format", "gitlab", "--exit-zero")
     assert code == 0 and len(json.loads(out)) == 3
+
+
+def test_a_long_report_ends_with_an_overview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notelint.cli import main
+
+    many = "".join(f"* Paper {i} `US`  \n  > Summary {i}.\n\n" for i in range(45))
+    (tmp_path / "a.md").write_text(many, encoding="utf-8")
+    (tmp_path / "b.md").write_text("* One `US`  \n  > S.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.notelint]\n", encoding="utf-8")
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        capsys.readouterr()
+        assert main(["check", "--no-cache"]) == 1
+        out = capsys.readouterr().out
+        assert "By rule:\n     46  NL201 trailing-whitespace  (46 with --fix)\n" in out
+        assert "Most findings: a.md (45), b.md (1)." in out
+        assert out.index("By rule:") < out.index("Found 46 findings")
+        assert main(["check", "--no-cache", "b.md"]) == 1
+        assert "By rule:" not in capsys.readouterr().out  # fits on a screen
+    finally:
+        os.chdir(cwd)
