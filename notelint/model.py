@@ -241,8 +241,10 @@ class Entry(FastModel):
     trailing_span: Span | None = None
     tags_before_title: bool = False
     unclosed_backtick: Span | None = None
-    bullet: Literal["*", "-", "+"]
-    bullet_span: Span
+    bullet: Literal["*", "-", "+", ".", ")"] = Field(
+        description="The bullet, or for a numbered entry its delimiter (`1.` gives `.`)"
+    )
+    bullet_span: Span = Field(description="The bullet, or the number and its delimiter")
     head_span: Span = Field(description="The bullet paragraph: marker, title and tags")
     summary: list[SummaryBlock] = Field(default_factory=list)
     span: Span = Field(description="The whole entry, from the bullet to its last summary line")

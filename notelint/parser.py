@@ -38,8 +38,9 @@ from notelint.model import (
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
 
-BulletMarker = Literal["*", "-", "+"]
-_BULLET_RE = re.compile(r"[ \t]*([*+-])(?:[ \t]+|$)")
+# An unordered list's marker, or an ordered list's delimiter (`1.` or `1)`).
+BulletMarker = Literal["*", "-", "+", ".", ")"]
+_BULLET_RE = re.compile(r"[ \t]*([*+-]|\d{1,9}[.)])(?:[ \t]+|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>")
 _BACKTICKS_RE = re.compile(r"`+")
 _LABEL_RE = re.compile(r"[ \t]*>[ \t]*([A-Z][a-z]+(?: [a-z]+)?):\s")
@@ -147,16 +148,25 @@ class _Builder:
             elif kind == "bullet_list_open":
                 i = self._bullet_list(tokens, i)
                 continue
+            elif kind == "ordered_list_open" and self._ordered_entries():
+                # A numbered list of papers (curated lists number them); after bulleted
+                # entries, a numbered list is a summary that fell out of the last one.
+                i = self._bullet_list(tokens, i, close="ordered_list_close")
+                continue
             elif kind in ("paragraph_open", "ordered_list_open", "blockquote_open"):
                 self._stray_block(token.map[0], token.map[1])
             i += 1
 
-    def _bullet_list(self, tokens: list[Token], i: int) -> int:
+    def _ordered_entries(self) -> bool:
+        """Whether a numbered list here holds entries: no bulleted entry precedes it in the
+        section."""
+        entries = self.sections[-1].entries
+        return not entries or entries[-1].bullet in ".)"
+
+    def _bullet_list(self, tokens: list[Token], i: int, close: str = "bullet_list_close") -> int:
         """Each top-level list item is an entry; returns the index after the list."""
         i += 1
-        while i < len(tokens) and not (
-            tokens[i].type == "bullet_list_close" and tokens[i].level == 0
-        ):
+        while i < len(tokens) and not (tokens[i].type == close and tokens[i].level == 0):
             token = tokens[i]
             if token.type == "list_item_open" and token.level == 1 and token.map is not None:
                 head_stop: int | None = None
@@ -187,11 +197,12 @@ class _Builder:
         if bullet is None:  # markdown-it said list item; be defensive all the same
             return
         marker_offset = line_start + bullet.start(1)
+        marker_end = line_start + bullet.end(1)
         content_start = line_start + bullet.end()
         head_end = source.line_ends[(head_stop or start + 1) - 1]
         draft = _EntryDraft(
-            bullet=cast(BulletMarker, bullet.group(1)),
-            bullet_span=source.span(marker_offset, marker_offset + 1),
+            bullet=cast(BulletMarker, bullet.group(1)[-1]),
+            bullet_span=source.span(marker_offset, marker_end),
             head_span=source.span(marker_offset, max(head_end, marker_offset + 1)),
             content_start=content_start,
             head_end=max(head_end, content_start),

@@ -165,3 +165,26 @@ def test_nested_bullets_stay_inside_their_entry() -> None:
     assert first.summary[-1].kind is BlockKind.LOOSE
     assert first.summary[-1].span.end_line == 6
     assert second.title == "Second"
+
+
+def test_numbered_lists_of_papers_are_entries() -> None:
+    from notelint.parser import parse
+    from notelint.source import SourceText
+    from notelint.vocabulary import load_vocabulary
+
+    text = (
+        "## Data Engineering\n"
+        "1. [Zipline: Data Management](https://youtu.be/x) `Airbnb` `2018`\n"
+        "12) Sputnik `Airbnb`\n"
+        "\n## Notes\n\n* A paper `US`\n  > Summary.\n1. a point that fell out of the summary\n"
+    )
+    document = parse(SourceText(text, "a.md"), load_vocabulary(None))
+    first, second, third = document.entries
+    assert (first.bullet, first.title, [t.text for t in first.tags]) == (
+        ".",
+        "[Zipline: Data Management](https://youtu.be/x)",
+        ["Airbnb", "2018"],
+    )
+    assert text[first.bullet_span.start_offset : first.bullet_span.end_offset] == "1."
+    assert (second.bullet, second.title) == (")", "Sputnik")
+    assert third.bullet == "*" and len(document.entries) == 3  # the numbered line is its summary

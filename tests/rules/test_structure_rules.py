@@ -437,3 +437,13 @@ def test_nl110_tags_moved_after_the_title(tmp_path: Path) -> None:
 
 def test_nl110_silent(tmp_path: Path) -> None:
     assert lint("* Title `ICCV` `LU`\n* `US`\n", "NL110", tmp_path) == []
+
+
+def test_nl104_cross_listed_under_topics_is_not_a_duplicate(tmp_path: Path) -> None:
+    paper = "1. [Real-time Data Infrastructure at Uber](https://arxiv.org/abs/2104.00087) `Uber`\n"
+    topics = f"## Data Engineering\n{paper}\n## Infra\n{paper}"
+    assert lint(topics, "NL104", tmp_path) == []
+    venues = "# CVPR\n\n* Same Paper `US`\n\n# ICCV\n\n* Same Paper `US`\n"
+    assert len(lint(venues, "NL104", tmp_path)) == 1
+    same_topic = f"## Data Engineering\n{paper}2. Other `Uber`\n{paper.replace('1.', '3.')}"
+    assert len(lint(same_topic, "NL104", tmp_path)) == 1

@@ -5,7 +5,9 @@ Reports an entry whose title is the same as an earlier entry's, in the same file
 file of the run. Titles are compared after Unicode normalisation (NFKC), ignoring letter case,
 punctuation and spacing, so `CAD-Recode: Reverse Engineering` and `CAD Recode - reverse
 engineering` are the same title. The first entry (by path, then line) is kept; every later one
-is reported with the place of the first.
+is reported with the place of the first. A paper filed under two topic sections of one file
+(`## Ranking` and `## Search`, as curated lists do on purpose) is cross-listed, not noted twice;
+under two venue sections it is still reported, since one of the venues is wrong.
 
 ## Why is this bad?
 Two notes on one paper drift apart: the tags, the venue and the summary get corrected in one
@@ -49,6 +51,7 @@ from notelint.findings import Category, Finding, FixAvailability, Severity
 from notelint.model import SPAN_FIELDS, Document, Span, make_span
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
 from notelint.rules.structure._helpers import quoted
+from notelint.rules.structure.heading_level import names_venue
 
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 _span_fields = attrgetter(*SPAN_FIELDS)
@@ -73,18 +76,21 @@ class DuplicateEntry(ProjectRule):
         end of the run."""
         facts: list[tuple[Any, ...]] = []
         span_fields = _span_fields
-        for entry in document.entries:
-            span = entry.title_span
-            if span is None:
-                continue
-            key = title_key(entry.title)
-            if not key:
-                continue
-            facts.append((key, entry.title, span_fields(span)))
+        for number, section in enumerate(document.sections):
+            # A topic section (not a venue): a curated list files one paper under several.
+            topic = section.heading is not None and not names_venue(section.heading, ctx.vocabulary)
+            for entry in section.entries:
+                span = entry.title_span
+                if span is None:
+                    continue
+                key = title_key(entry.title)
+                if not key:
+                    continue
+                facts.append((key, entry.title, span_fields(span), number, topic))
         return facts
 
     def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
-        first_seen: dict[str, tuple[str, int]] = {}
+        first_seen: dict[str, tuple[str, int, int | None, bool]] = {}
         found: list[tuple[str, int, Finding]] = []
         for path in sorted(facts):
             rows = facts[path] or []
@@ -93,10 +99,13 @@ class DuplicateEntry(ProjectRule):
             keyed.sort(key=lambda item: item[0])
             for offset, row in keyed:
                 key = str(row[0])
+                section, topic = (row[3], bool(row[4])) if len(row) > 4 else (None, False)
                 first = first_seen.get(key)
                 if first is None:
-                    first_seen[key] = (path, _start_line(row[2]))
+                    first_seen[key] = (path, _start_line(row[2]), section, topic)
                     continue
+                if first[0] == path and first[2] != section and (topic or first[3]):
+                    continue  # cross-listed under another topic of the same file, on purpose
                 span = _span(row[2])
                 title = str(row[1])
                 where = f"{first[0]}:{first[1]}"

@@ -61,7 +61,8 @@ class MixedBulletMarkers(Rule):
     fixable = FixAvailability.SAFE
 
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
-        entries = document.entries
+        # Numbered entries are another kind of list, not another bullet.
+        entries = [e for e in document.entries if e.bullet in "*-+"]
         counts = Counter(entry.bullet for entry in entries)
         if len(counts) < 2:
             return
