@@ -216,6 +216,38 @@ def _repair(inference: Inference, message: str) -> bool:
     return False
 
 
+_WORD_MIN_USES = 3
+
+
+def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
+    """The repository's own words: flagged by NL501 at least three times, and without the
+    confident replacement NL501 offers for a clear typo (``tubelets``, ``grokking``, ``conv``
+    are words here; ``signficantly`` four times is still a typo). Written to
+    ``rules/words.txt`` for the next check."""
+    from notelint.spelling.wordlist import WordListError, add_words, learn
+
+    settings = Settings(
+        root=root, vocabulary=VOCABULARY_DIR, extend_exclude=[p for p, _ in scan.not_notes]
+    )
+    try:
+        result = learn(paths, settings)
+    except WordListError:
+        return []
+    words = []
+    for item in result.words:
+        if item.count < _WORD_MIN_USES:
+            continue
+        if item.fixable:
+            continue  # NL501 knows the intended word: a repeated typo, not a word
+        words.append(item.word)
+    if words and result.path is not None:
+        try:
+            add_words(result.path, words)
+        except WordListError:
+            return []
+    return words
+
+
 def render_settings(
     paths: list[str], *, table: bool, not_notes: list[tuple[str, str]] | None = None
 ) -> str:
@@ -326,6 +358,8 @@ def run(args: argparse.Namespace) -> int:
     vocab_target.parent.mkdir(parents=True, exist_ok=True)
     vocab_target.write_text(vocab_text, encoding="utf-8")
 
+    learned = _learn_words(given or [cwd], cwd, scan)
+
     by_category = Counter(g.category for g in inference.groups)
     aliases = sum(len(g.aliases) for g in inference.groups)
     parts = [
@@ -352,6 +386,12 @@ def run(args: argparse.Namespace) -> int:
         out.write("Left out of the vocabulary (reported as unknown tags):\n")
         for item in inference.left_out:
             out.write(f"  {item.text} ×{item.uses}: {item.reason}\n")
+    if learned:
+        out.write(
+            f"Wrote {VOCABULARY_DIR}/words.txt: {len(learned)} word(s) the notes use"
+            f" {_WORD_MIN_USES} times or more and no dictionary has"
+            f" ({', '.join(learned[:8])}{', ...' if len(learned) > 8 else ''}).\n"
+        )
     if inference.unsure:
         shown = inference.unsure[:_UNSURE_SHOWN]
         out.write(

@@ -8,6 +8,7 @@ the word below it, and a comment after a word (``Nemenyi  # post-hoc test``) sta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,11 @@ class LearnedWord:
     word: str
     count: int  # how many times it is flagged
     first: str  # where it is first flagged: "path:line:column"
+    # What NL501 suggested for it (the first time), and in how many files it is flagged.
+    suggestions: tuple[str, ...] = ()
+    files: int = 1
+    # NL501 offered a replacement (it is sure enough of the intended word to fix it).
+    fixable: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,9 @@ def learn(
     linter = Linter(settings, select=["NL501"], vocabulary=vocabulary)
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
+    suggested: dict[str, tuple[str, ...]] = {}
+    files_of: dict[str, set[str]] = {}
+    fixable: set[str] = set()
     for file in _markdown_files(paths, settings):
         try:
             source = SourceText.read(file)
@@ -149,8 +158,20 @@ def learn(
             word = normalize(source.text[span.start_offset : span.end_offset])
             counts[word] = counts.get(word, 0) + 1
             first.setdefault(word, f"{file}:{span.start_line}:{span.start_column}")
+            suggested.setdefault(word, _suggestions(finding.message))
+            files_of.setdefault(word, set()).add(str(file))
+            if finding.fix is not None:
+                fixable.add(word)
     learned = [
-        LearnedWord(word, counts[word], first[word]) for word in sorted(counts, key=_sort_key)
+        LearnedWord(
+            word,
+            counts[word],
+            first[word],
+            suggested[word],
+            len(files_of[word]),
+            word in fixable,
+        )
+        for word in sorted(counts, key=_sort_key)
     ]
     path = words_path(settings)
     added: list[str] = []
@@ -159,6 +180,14 @@ def learn(
             raise WordListError("no vocabulary folder is configured (vocabulary = …)")
         added = add_words(path, [item.word for item in learned])
     return LearnResult(learned, added, path)
+
+
+def _suggestions(message: str) -> tuple[str, ...]:
+    """The words an NL501 message proposes (``… did you mean 'a', 'b' or 'c'?``)."""
+    _, _, offered = message.partition("did you mean ")
+    if not offered:
+        _, _, offered = message.partition("misspelling of the name ")
+    return tuple(re.findall(r"'([^']+)'", offered))
 
 
 def _markdown_files(paths: Sequence[Path], settings: Settings) -> list[Path]:

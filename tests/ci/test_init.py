@@ -252,3 +252,29 @@ def test_glued_tags_never_break_the_configuration(
     assert "Transformers" in data["label"]
     lines = _check(run_cli)
     assert any("NL309" in line for line in lines)
+
+
+def test_init_learns_the_repositorys_own_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    summaries = [
+        "Train on tubelets of the video.",
+        "Sample tubelets with a stride.",
+        "Mask most tubelets at random.",
+        "It works signficantly better.",
+        "Still signficantly better.",
+        "And signficantly cheaper.",
+        "One typo: segmentatin.",
+    ]
+    notes = "# Notes\n\n" + "".join(
+        f"* Paper {i} `US`\n  > {s}\n\n" for i, s in enumerate(summaries)
+    )
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    code, out, _ = run_cli("init")
+    assert code == 0
+    words = (root / "rules" / "words.txt").read_text(encoding="utf-8")
+    assert "tubelets" in words.splitlines()
+    assert "signficantly" not in words  # one edit from a dictionary word: a repeated typo
+    assert "words.txt: 1 word(s)" in out
+    flagged = [line for line in _check(run_cli) if "NL501" in line]
+    assert len(flagged) == 4 and not any("tubelets" in line for line in flagged)

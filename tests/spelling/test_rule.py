@@ -215,3 +215,16 @@ def test_unknown_language_is_a_config_error(tmp_path: Path) -> None:
 def test_unknown_spelling_key_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"unknown key 'spelling\.check-names'"):
         settings_from_table({"spelling": {"check-names": True}}, root=tmp_path, config_path=None)
+
+
+def test_titles_report_only_clear_slips(tmp_path: Path) -> None:
+    from notelint.config import Settings
+    from notelint.engine import lint_text
+
+    text = (
+        "* Grokking: Generalization Beyond Overfitting `US`\n  > Summary.\n"
+        "* Slimmable Netwroks `US`\n  > Summary.\n"
+        "* Paper `US`\n  > A word broken over lines: lan-\n  guage, and a typo: langauge.\n"
+    )
+    findings = lint_text(text, settings=Settings(root=tmp_path), select=["NL501"])
+    assert sorted(f.message.split("'")[1] for f in findings) == ["Netwroks", "langauge"]

@@ -115,6 +115,10 @@ class MisspelledWord(Rule):
                 where = ctx.span(found.start, found.end)
                 if where.start_line in ctx.code_lines:
                     continue
+                if _line_end_fragment(text, found.end) or _line_start_fragment(text, found.start):
+                    continue  # `lan-` / `guage` broken over two lines: half a word
+                if not sentences and not _clear_typo(found):
+                    continue  # titles coin names (Grokking, Slimmable): only clear slips
                 yield self._finding(found, where, entry, ctx)
 
     def _finding(self, found: Misspelling, where: Span, entry: Entry, ctx: CheckContext) -> Finding:
@@ -126,6 +130,45 @@ class MisspelledWord(Rule):
                 applicability=Applicability.UNSAFE,
             )
         return self.finding(ctx, where, message(found), fix, entry=entry)
+
+
+def _line_end_fragment(text: str, end: int) -> bool:
+    return text.startswith("-", end) and text[end + 1 : end + 2] in ("\n", "\r", "")
+
+
+def _line_start_fragment(text: str, start: int) -> bool:
+    """The word opens its line (after indentation and quote markers) and the line before
+    ends with a hyphen."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t>"):
+        return False
+    before = text[: max(line_start - 1, 0)].rstrip("\r")
+    return before.endswith("-") and line_start > 0
+
+
+def _clear_typo(found: Misspelling) -> bool:
+    """A near miss of a known name, or one edit from a dictionary word (``Trasformer``)."""
+    if found.near_name:
+        return True
+    word = found.word.lower()
+    return any(" " not in s and one_edit(word, s.lower()) for s in found.suggestions)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
 
 
 def message(found: Misspelling) -> str:
