@@ -39,7 +39,8 @@ def test_nl101_silent_on_titled_entries(tmp_path: Path) -> None:
 
 
 def test_nl102_entry_without_summary(tmp_path: Path) -> None:
-    text = "# arXiv\n\n* ARC Is a Vision Problem `MIT` `US`\n\n* Other `US`\n  > Summary.\n"
+    others = "".join(f"\n* Other {i} `US`\n  > Summary.\n" for i in range(3))
+    text = f"# arXiv\n\n* ARC Is a Vision Problem `MIT` `US`\n{others}"
     [finding] = lint(text, "NL102", tmp_path)
     assert where(finding) == (3, 3, 3, 26)
     assert finding.message == 'entry "ARC Is a Vision Problem" has no summary'
@@ -47,7 +48,8 @@ def test_nl102_entry_without_summary(tmp_path: Path) -> None:
 
 def test_nl102_long_title_is_shortened(tmp_path: Path) -> None:
     title = "A " + "very " * 20 + "long title"
-    [finding] = lint(f"* {title}\n* Other\n  > Summary.\n", "NL102", tmp_path)
+    others = "* Other\n  > Summary.\n" * 3
+    [finding] = lint(f"* {title}\n{others}", "NL102", tmp_path)
     assert finding.message.startswith('entry "A very very')
     assert '…" has no summary' in finding.message
 
@@ -94,6 +96,7 @@ def test_nl102_line_comment_is_a_summary(tmp_path: Path) -> None:
     text = (
         "* Self-Supervised GANs via Rotation -- opens a new genre of loss `Google`\n"
         "* Learning to Ponder `openreview` -- Seems like a good idea, poorly written.\n"
+        "* Revisiting Self-Supervised Representation Learning -- `Google`\n"
         "* Plain `US`\n  > Summary.\n"
     )
     assert lint(text, "NL102", tmp_path) == []

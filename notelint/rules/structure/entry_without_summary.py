@@ -4,8 +4,8 @@
 Reports an entry whose bullet line (title and tags) is followed by no summary: no quoted
 (`> …`) paragraph and no other text belonging to the entry.
 
-Only where summaries are the habit: in a section where at least half of the entries have one.
-A section where most entries have none is a reading list, and its entries are left alone. A
+Only where summaries are the habit: in a section where at least three in four entries have
+one. A section where most entries have none is a reading list, and its entries are left alone. A
 section with fewer than three entries follows the habit of the whole file. Two or more entries
 in a row without a summary are a reading list inside the section, and are left alone too: what
 is reported is the lone entry whose summary was forgotten between entries that have one. A
@@ -28,6 +28,9 @@ summary here (see `summary-outside-quote`, NL103), and so does a code block.
 * Back to Basics: Let Denoising Generative Models Denoise `MIT`
     > Predict the clean image, not the noise.
 
+* Words or Vision: Do Vision-Language Models Have Blind Faith in Text? `SG` `NUS`
+    > VLMs over-rely on text, even when it is corrupted.
+
 * Next-Embedding Prediction Makes Strong Vision Learners `US` `NYU` `Princeton`
     > Pre-train a ViT to predict the next embedding instead of the next pixel.
 ```
@@ -41,6 +44,9 @@ summary here (see `summary-outside-quote`, NL103), and so does a code block.
 
 * Back to Basics: Let Denoising Generative Models Denoise `MIT`
     > Predict the clean image, not the noise.
+
+* Words or Vision: Do Vision-Language Models Have Blind Faith in Text? `SG` `NUS`
+    > VLMs over-rely on text, even when it is corrupted.
 
 * Next-Embedding Prediction Makes Strong Vision Learners `US` `NYU` `Princeton`
     > Pre-train a ViT to predict the next embedding instead of the next pixel.
@@ -68,7 +74,10 @@ _MODES = ("learned", "always")
 
 
 def has_line_comment(entry: Entry) -> bool:
-    """Whether the bullet line carries a `` -- comment`` after the title or the tags."""
+    """Whether the bullet line carries a `` -- comment`` after the title or the tags: words,
+    or only tags (``* Title -- `Google` ``: the tags are the note)."""
+    if entry.title.rstrip().endswith(" --") and entry.tags:
+        return True
     return bool(
         _LINE_COMMENT_RE.search(entry.title) or _LINE_COMMENT_RE.search(entry.trailing_text)
     )
@@ -80,7 +89,7 @@ def _noted(entry: Entry) -> bool:
 
 def _expects_summaries(entries: Sequence[Entry]) -> bool:
     titled = [e for e in entries if e.title]
-    return bool(titled) and 2 * sum(_noted(e) for e in titled) >= len(titled)
+    return bool(titled) and 4 * sum(_noted(e) for e in titled) >= 3 * len(titled)
 
 
 class EntryWithoutSummary(Rule):
