@@ -450,3 +450,11 @@ def test_nl104_cross_listed_under_topics_is_not_a_duplicate(tmp_path: Path) -> N
     assert len(lint(venues, "NL104", tmp_path)) == 1
     same_topic = f"## Data Engineering\n{paper}2. Other `Uber`\n{paper.replace('1.', '3.')}"
     assert len(lint(same_topic, "NL104", tmp_path)) == 1
+
+
+def test_nl107_a_table_of_contents_is_not_a_list_of_papers(tmp_path: Path) -> None:
+    text = (
+        "## Contents\n\n* [Optimization](#optimization)\n* [Vision](#vision)\n\n"
+        "## Optimization\n\n- Adam `US`\n- Batch Norm `US`\n- Dropout `CA`\n"
+    )
+    assert lint(text, "NL107", tmp_path) == []

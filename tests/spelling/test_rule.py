@@ -228,3 +228,18 @@ def test_titles_report_only_clear_slips(tmp_path: Path) -> None:
     )
     findings = lint_text(text, settings=Settings(root=tmp_path), select=["NL501"])
     assert sorted(f.message.split("'")[1] for f in findings) == ["Netwroks", "langauge"]
+
+
+def test_authors_in_references_are_not_words(tmp_path: Path) -> None:
+    from notelint.config import Settings
+    from notelint.engine import lint_text
+
+    text = (
+        "- **Going deeper with convolutions** (2015), C. Szegedy et al. [[pdf]](http://x.org)\n"
+        "- Massive Exploration (2017), Priya Goyal et al. [[pdf]](http://x.org)\n"
+        "- Langevin Dynamics (2016), Yee Whye Teh et al.\n"
+        "- MatConvNet (2015), A. Vedaldi and K. Lenc\n"
+        "- Sequence Learning (2017), the Vinyals and Szegedy paper\n"
+    )
+    findings = lint_text(text, settings=Settings(root=tmp_path), select=["NL501"])
+    assert [f.span.start_line for f in findings] == [5, 5]  # no initial, no `et al.`

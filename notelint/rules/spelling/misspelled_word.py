@@ -55,6 +55,7 @@ applied only with ``--unsafe-fixes``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,8 @@ class MisspelledWord(Rule):
                     continue
                 if _line_end_fragment(text, found.end) or _line_start_fragment(text, found.start):
                     continue  # `lan-` / `guage` broken over two lines: half a word
+                if _author_name(text, found.start, found.end):
+                    continue  # `C. Szegedy et al.`: a curated list's authors
                 if not sentences and not _clear_typo(found):
                     continue  # titles coin names (Grokking, Slimmable): only clear slips
                 yield self._finding(found, where, entry, ctx)
@@ -134,6 +137,20 @@ class MisspelledWord(Rule):
 
 def _line_end_fragment(text: str, end: int) -> bool:
     return text.startswith("-", end) and text[end + 1 : end + 2] in ("\n", "\r", "")
+
+
+# An author in a reference: after an initial (`C. Szegedy`), or up to two names before
+# `et al` or `and X.` (`Priya Goyal et al.`, `Yee Whye Teh et al.`).
+_INITIAL_BEFORE_RE = re.compile(r"(?:^|[\s(,])[A-Z]\.(?:[ -]?[A-Z]\.)*[ ]?$")
+_ET_AL_AFTER_RE = re.compile(r"(?:[ -][A-Z][\w'-]*){0,2},?\s+(?:et\.?\s?al\b|and [A-Z]\.)")
+
+
+def _author_name(text: str, start: int, end: int) -> bool:
+    if not text[start : start + 1].isupper():
+        return False
+    if _INITIAL_BEFORE_RE.search(text, max(0, start - 12), start):
+        return True
+    return _ET_AL_AFTER_RE.match(text, end) is not None
 
 
 def _line_start_fragment(text: str, start: int) -> bool:

@@ -45,12 +45,15 @@ of text would turn that line into a heading).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.model import Document
 from notelint.rules.base import CheckContext, Rule
+
+_TOC_RE = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 
 
 class MixedBulletMarkers(Rule):
@@ -61,8 +64,11 @@ class MixedBulletMarkers(Rule):
     fixable = FixAvailability.SAFE
 
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
-        # Numbered entries are another kind of list, not another bullet.
-        entries = [e for e in document.entries if e.bullet in "*-+"]
+        # Numbered entries are another kind of list, not another bullet; a table of contents
+        # (bullets that only link to a heading of the page) is not a list of papers.
+        entries = [
+            e for e in document.entries if e.bullet in "*-+" and not _TOC_RE.fullmatch(e.title)
+        ]
         counts = Counter(entry.bullet for entry in entries)
         if len(counts) < 2:
             return
