@@ -220,7 +220,8 @@ _WORD_MIN_USES = 3
 
 
 def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
-    """The repository's own words: flagged by NL501 at least three times, and without the
+    """The repository's own words: flagged by NL501 at least three times (or twice in two
+    files), and without the
     confident replacement NL501 offers for a clear typo (``tubelets``, ``grokking``, ``conv``
     are words here; ``signficantly`` four times is still a typo). Written to
     ``rules/words.txt`` for the next check."""
@@ -233,13 +234,27 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
         result = learn(paths, settings)
     except WordListError:
         return []
-    words = []
+    # One word in any letter case (`Conv`, `conv`): counted together, learned in lower case
+    # (which matches every case) unless it is only ever written with capitals.
+    uses: Counter[str] = Counter()
+    files: Counter[str] = Counter()
+    fixable: set[str] = set()
+    spellings: dict[str, set[str]] = {}
     for item in result.words:
-        if item.count < _WORD_MIN_USES:
-            continue
+        key = item.word.lower()
+        uses[key] += item.count
+        files[key] = max(files[key], item.files)
+        spellings.setdefault(key, set()).add(item.word)
         if item.fixable:
-            continue  # NL501 knows the intended word: a repeated typo, not a word
-        words.append(item.word)
+            fixable.add(key)
+    words = []
+    for key, count in uses.items():
+        repeated = count >= _WORD_MIN_USES or (count >= 2 and files[key] >= 2)
+        if not repeated or key in fixable:
+            continue  # once or twice in one file; or NL501 knows the intended word (a typo)
+        forms = spellings[key]
+        words.append(key if key in forms or len(forms) > 1 else next(iter(forms)))
+    words.sort(key=str.lower)
     if words and result.path is not None:
         try:
             add_words(result.path, words)
