@@ -22,6 +22,7 @@ them in ``rules/tags.toml``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ AMBIGUOUS_CODES = frozenset(
 _NEAR_RATIO = 3  # a near miss is an alias of a tag used at least this many times as often
 _MIN_NEAR_LENGTH = 5
 _CASE_RATIO = 3
+_JOINS_RE = re.compile(r"[/&+,]")
 
 
 @dataclass
@@ -145,6 +147,8 @@ def _known_entry(text: str, vocabulary: Vocabulary) -> VocabEntry | None:
     ref = vocabulary.resolve(text)
     if ref is not None:
         return vocabulary.get(ref.canonical)
+    if _JOINS_RE.search(text):
+        return None  # `Google/DeepMind` names two organisations, not a spelling of one
     similar = vocabulary.same_folded(text)
     return similar[0] if len(similar) == 1 else None
 

@@ -171,6 +171,15 @@ def test_the_repositorys_own_spelling_is_canonical(
     assert not any("`UK` is an alias" in line for line in alias)
 
 
+def test_two_organisations_in_one_tag_are_not_a_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    root = _repo(tmp_path, monkeypatch, {"a.md": _entries("`Google/DeepMind`", "`DeepMind`")})
+    assert run_cli("init")[0] == 0
+    assert "Google/DeepMind" in _vocabulary(root)["label"]
+    assert not [line for line in _check(run_cli) if "NL302" in line]
+
+
 def test_former_names_are_not_aliases(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
 ) -> None:

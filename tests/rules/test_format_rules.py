@@ -304,3 +304,9 @@ def test_nl209_follows_the_files_habit(tmp_path: Path) -> None:
     assert finding.message == '3 spaces after the bullet of "C"'
     assert lint("*  A\n*  B\n* C\n", "NL209", tmp_path) == []  # the wide gap is the habit
     assert lint("* A\n* B\n*\tC\n", "NL209", tmp_path) == []  # a tab is indentation
+
+
+def test_nl203_a_column_lined_up_on_purpose(tmp_path: Path) -> None:
+    text = "- **2016** :  +60 citations\n- **2015** :  +200 citations\n- Other  title\n"
+    findings = lint(text, "NL203", tmp_path)
+    assert [f.span.start_line for f in findings] == [3]

@@ -53,6 +53,21 @@ _WORD_LIMIT = 30
 _DOUBLE_GAPS = frozenset({"  ", " \t", "\t ", "\t\t"})
 
 
+def _aligned(ctx: CheckContext, start: int, end: int) -> bool:
+    """Whether a neighbouring line has a gap of two or more at the same columns: a column
+    the author lines up on purpose (`- **2016** :  +60 citations` on every line)."""
+    source = ctx.source
+    line = source.line_of(start)
+    column = start - source.line_starts[line - 1]
+    width = end - start
+    for other in (line - 1, line + 1):
+        if 1 <= other <= source.line_count:
+            text = source.line_text(other)
+            if text[column : column + width] == " " * width and width >= 2:
+                return True
+    return False
+
+
 class DoubleSpaceInTitle(Rule):
     code = "NL203"
     name = "double-space-in-title"
@@ -68,6 +83,8 @@ class DoubleSpaceInTitle(Rule):
         start, end = title.start_offset, title.end_offset
         if "  " in entry.title or "\t" in entry.title:
             for match in _RUN_RE.finditer(text, start, end):
+                if _aligned(ctx, match.start(), match.end()):
+                    continue  # the same gap at the same column on the next or previous line
                 before = text[start : match.start()].rsplit(None, 1)[-1]
                 after = text[match.end() : end].split(None, 1)[0]
                 between = f"{quoted(before, _WORD_LIMIT)} and {quoted(after, _WORD_LIMIT)}"

@@ -53,7 +53,7 @@ from notelint.findings import Applicability, Category, Finding, FixAvailability,
 from notelint.model import Document
 from notelint.rules.base import CheckContext, Rule
 
-_TOC_RE = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_TOC_RE = re.compile(r"\[[^\]]*\]\(#[^)]*\).*")
 
 
 class MixedBulletMarkers(Rule):
