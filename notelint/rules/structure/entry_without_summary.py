@@ -1,8 +1,9 @@
 """An entry with a title but no summary at all.
 
 ## What it does
-Opt-in: select it with `extend-select = ["NL102"]`. Reports an entry whose bullet line (title and tags) is followed by no summary: no quoted
-(`> …`) paragraph and no other text belonging to the entry.
+Opt-in: select it with `extend-select = ["NL102"]`. Reports an entry whose bullet line (title and
+tags) is followed by no summary: no quoted (`> …`) paragraph and no other text belonging to the
+entry.
 
 Only where summaries are the habit: in a section where at least three in four entries have
 one. A section where most entries have none is a reading list, and its entries are left alone. A
