@@ -65,11 +65,7 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
             f"cannot create a temporary file in {directory}: {exc.strerror or exc}"
         ) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        _fill(fd, temporary, data, info)
         with contextlib.suppress(OSError):  # only possible as root or as the owner already
             if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temporary):
                 os.chown(temporary, info.st_uid, info.st_gid)
@@ -104,6 +100,15 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
     _sync_directory(directory)
 
 
+def _fill(fd: int, temporary: str, data: bytes, info: os.stat_result) -> None:
+    """Write ``data`` to the open temporary file, sync it, and give it the target's mode."""
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temporary, stat.S_IMODE(info.st_mode))
+
+
 def _put_back(target: Path, data: bytes, ours: bytes, info: os.stat_result) -> None:
     """An editor saved into the old file while the fix was renamed over it: its text wins,
     unless the file holds something newer than the fix already (a later save)."""
@@ -116,11 +121,7 @@ def _put_back(target: Path, data: bytes, ours: bytes, info: os.stat_result) -> N
         prefix=f".{target.name}.", suffix=".notelint-tmp", dir=target.parent
     )
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        _fill(fd, temporary, data, info)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

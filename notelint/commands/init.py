@@ -106,14 +106,14 @@ def _fields(group: TagGroup) -> dict[str, str]:
     if known is not None and group.overrides_builtin and group.category == known.category:
         # Another canonical spelling than the registry's: this entry replaces the registry's,
         # so it carries what the registry knew.
-        if known.name:
-            fields["name"] = _toml_string(known.name)
-        if known.country:
-            fields["country"] = _toml_string(known.country)
-        if known.kind:
-            fields["kind"] = _toml_string(known.kind)
-        if known.dblp:
-            fields["dblp"] = _toml_string(known.dblp)
+        for key, value in (
+            ("name", known.name),
+            ("country", known.country),
+            ("kind", known.kind),
+            ("dblp", known.dblp),
+        ):
+            if value:
+                fields[key] = _toml_string(value)
         if known.former_names:
             fields["former-names"] = _toml_list(known.former_names)
     if group.aliases:
