@@ -60,6 +60,25 @@ class RunResult:
         return len(self.files)
 
 
+def _check_rule_options(registry: Registry, settings: Settings, where: str) -> None:
+    """``[tool.notelint.rules.CODE]`` tables: a known rule, and only the options it reads (a
+    misspelt option would otherwise be ignored without a word)."""
+    from notelint.config import ConfigError
+
+    for code, options in settings.rules.items():
+        rule = registry.get(code)
+        if rule is None:
+            raise ConfigError(f"{where}: [rules.{code}] names no known rule")
+        if rule.option_names is None:
+            continue  # a plugin rule that does not declare its options
+        unknown = sorted(set(options) - rule.option_names)
+        if unknown:
+            allowed = ", ".join(sorted(rule.option_names)) or "none"
+            raise ConfigError(
+                f"{where}: [rules.{code}] has no option '{unknown[0]}' (allowed: {allowed})"
+            )
+
+
 def unreadable_finding(path: str, message: str) -> Finding:
     from notelint.model import Span
 
@@ -102,6 +121,7 @@ class Linter:
         for selectors in settings.per_file_ignores.values():
             self.registry.check_selectors(selectors, f"{where}: per-file-ignores")
         self.registry.check_selectors(settings.severity.keys(), f"{where}: severity")
+        _check_rule_options(self.registry, settings, where)
         enabled = resolve_enabled(
             self.registry,
             select=chosen_select,

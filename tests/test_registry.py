@@ -88,3 +88,24 @@ def test_most_specific_selector_wins() -> None:
         registry, select=["structure"], extend_select=[], ignore=[], online=False
     )
     assert "NL901" in [r.code for r in enabled]
+
+
+def test_rule_option_tables_are_checked(tmp_path: Path) -> None:
+    from notelint.config import ConfigError, Settings
+    from notelint.engine import Linter
+
+    with pytest.raises(
+        ConfigError, match=r"\[rules.NL308\] has no option 'ordr' \(allowed: order\)"
+    ):
+        Linter(Settings(root=tmp_path, rules={"NL308": {"ordr": ["venue"]}}))
+    with pytest.raises(ConfigError, match=r"\[rules.NL999\] names no known rule"):
+        Linter(Settings(root=tmp_path, rules={"NL999": {}}))
+    with pytest.raises(ConfigError, match="has no option 'x' \\(allowed: none\\)"):
+        Linter(Settings(root=tmp_path, rules={"NL201": {"x": 1}}))
+    # by slug, too: the options reach the rule
+    linter = Linter(
+        Settings(root=tmp_path, rules={"tag-order": {"order": ["country", "venue"]}}),
+        extend_select=["NL308"],
+    )
+    [rule] = [r for r in linter.rules if r.code == "NL308"]
+    assert rule.options == {"order": ["country", "venue"]}

@@ -147,10 +147,15 @@ class Rule:
     # Runs before every other rule of the file; when it reports, the others do not run (a file
     # that is not notes at all gets one finding saying so, not dozens that are all wrong).
     gates_file: ClassVar[bool] = False
+    # The keys its ``[tool.notelint.rules.CODE]`` table may hold; any other is an error. None
+    # (a plugin that does not say) is not checked; every built-in rule says.
+    option_names: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.options: Mapping[str, Any] = settings.rule_options(self.code)
+        self.options: Mapping[str, Any] = settings.rule_options(self.code) or (
+            settings.rule_options(self.name)
+        )
 
     # -- hooks (override the ones you need) --------------------------------------------------
     def check_document(self, document: Document, ctx: CheckContext) -> Iterable[Finding]:

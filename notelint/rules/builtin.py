@@ -29,6 +29,8 @@ def _collect() -> list[type[Rule]]:
                     and value not in (Rule, ProjectRule)
                     and value.__module__ == module.__name__
                 ):
+                    if value.option_names is None:
+                        value.option_names = frozenset()  # built-in: options are declared
                     found.append(value)
     return found
 

@@ -98,6 +98,7 @@ class EntryWithoutSummary(Rule):
     name = "entry-without-summary"
     category = Category.STRUCTURE
     severity = Severity.WARNING
+    option_names = frozenset({"require"})
     fixable = FixAvailability.NONE
     # Opt-in (`extend-select = ["NL102"]`): on real repositories, even after learning where
     # summaries are the habit, the entries without one were reading marks the author meant,

@@ -64,6 +64,7 @@ class TagOrder(Rule):
     name = "tag-order"
     category = Category.TAGS
     severity = Severity.INFO
+    option_names = frozenset({"order"})
     fixable = FixAvailability.UNSAFE
     default_enabled = False
 
