@@ -56,6 +56,14 @@ class Suggestion:
 
     kind: NearMiss
     candidates: tuple[VocabEntry, ...]
+    # The spelling each candidate was matched by, where it is a former name (`Facebook` for
+    # `Meta`): a typo of a former name is corrected to that name, never to the new one.
+    formers: tuple[str | None, ...] = ()
+
+    def spelling(self, index: int) -> str:
+        """What to offer for candidate ``index``: its former name when that was matched."""
+        former = self.formers[index] if index < len(self.formers) else None
+        return former or self.candidates[index].canonical
 
     @property
     def unique(self) -> VocabEntry | None:
@@ -69,7 +77,7 @@ class Suggestion:
 
     def names(self) -> str:
         """```A``` / ```A`` or ``B``` / ```A``, ``B`` or ``C``` for messages."""
-        quoted = [f"`{c.canonical}`" for c in self.candidates]
+        quoted = [f"`{self.spelling(i)}`" for i in range(len(self.candidates))]
         if len(quoted) == 1:
             return quoted[0]
         return f"{', '.join(quoted[:-1])} or {quoted[-1]}"
@@ -144,6 +152,7 @@ class FuzzyIndex:
 
         best = limit + 1
         chosen: dict[str, VocabEntry] = {}
+        formers: dict[str, str | None] = {}
         digits = _digits(folded)
         for known in pool:
             if category is not None and known.entry.category != category:
@@ -159,11 +168,16 @@ class FuzzyIndex:
             if not _plausible_typo(text, folded, known):
                 continue
             if distance < best:
-                best, chosen = distance, {}
+                best, chosen, formers = distance, {}, {}
             chosen.setdefault(known.entry.canonical, known.entry)
+            if known.text in known.entry.former_names:
+                formers.setdefault(known.entry.canonical, known.text)
+            else:
+                formers[known.entry.canonical] = None  # the entry's own spelling is as close
         if not chosen:
             return None
-        return Suggestion(NearMiss.TYPO, tuple(sorted(chosen.values(), key=lambda e: e.canonical)))
+        ordered = tuple(sorted(chosen.values(), key=lambda e: e.canonical))
+        return Suggestion(NearMiss.TYPO, ordered, tuple(formers.get(e.canonical) for e in ordered))
 
 
 def _signature(vocabulary: Vocabulary) -> int:

@@ -461,3 +461,12 @@ def test_one_finding_per_problem_and_fixes_converge(tmp_path: Path) -> None:
         "`SNT` `DeepMind` `DE`",
     )
     assert [f.code for f in lint(tmp_path, fixed, DEFAULT_TAG_RULES)] == ["NL301"]
+
+
+def test_nl301_a_typo_of_a_former_name_is_corrected_to_that_name(tmp_path: Path) -> None:
+    findings = lint_text(
+        "* Paper `Faceboook`\n  > S.\n", settings=Settings(root=tmp_path), select=["NL301"]
+    )
+    [finding] = findings
+    assert finding.message == "unknown tag `Faceboook`; did you mean `Facebook`?"
+    assert finding.fix is not None and finding.fix.edits[0].content == "Facebook"

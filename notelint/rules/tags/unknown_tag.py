@@ -93,9 +93,10 @@ class UnknownTag(Rule):
                         Applicability.UNSAFE,
                     )
                 else:
+                    spelling = suggestion.spelling(0)
                     fix = ctx.fix(
-                        f"replace with `{target.canonical}`",
-                        [replace_text(ctx, tag, target.canonical)],
+                        f"replace with `{spelling}`",
+                        [replace_text(ctx, tag, spelling)],
                         Applicability.UNSAFE,
                     )
             yield self.finding(
