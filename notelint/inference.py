@@ -206,30 +206,13 @@ def _aliases(group: TagGroup, vocabulary: Vocabulary) -> list[str]:
 # -- near misses ---------------------------------------------------------------------------------
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (a swap is one edit), ``limit + 1`` once above it."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 def _limit(text: str) -> int:
     return 1 if len(text) < 9 else 2
 
 
 def _near(text: str, candidates: Iterable[str]) -> set[str]:
+    from rapidfuzz.distance import OSA  # (init only: not at start-up)
+
     key = fold(text)
     if len(key) < _MIN_NEAR_LENGTH or key.isdigit():
         return set()
@@ -242,7 +225,7 @@ def _near(text: str, candidates: Iterable[str]) -> set[str]:
             continue  # NIPS2019 is not NIPS2018
         if key + "s" == other or other + "s" == key:
             continue  # a plural may be a tag of its own (Transformer, Transformers)
-        if _distance(key, other, _limit(key)) <= _limit(key):
+        if OSA.distance(key, other, score_cutoff=_limit(key)) <= _limit(key):
             found.add(candidate)
     return found
 

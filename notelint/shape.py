@@ -28,6 +28,7 @@ from notelint.source import SourceText
 # Bold, italics and links do not make a title a sentence: read `[Title](url)` as `Title`.
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END_RE = re.compile(r"(?<!\bal)(?<!\betc)(?<!\bvs)[.;,]$")
+# `` -- `` then at least one word: the author's comment on the bullet line (older notes).
 _COMMENT_RE = re.compile(r"(?:^|\s)--\s+\S")
 _MAX_TITLE_WORDS = 30
 # A document of only a few lines of prose (a title and a sentence) is not worth a verdict.
@@ -73,10 +74,16 @@ def reads_as_title(title: str) -> bool:
     return not _SENTENCE_END_RE.search(text)
 
 
-def _paper_bullet(entry: Entry) -> bool:
-    if entry.tags or entry.summary:
+def has_line_comment(entry: Entry) -> bool:
+    """Whether the bullet line carries a `` -- comment`` after the title or the tags: words,
+    or only tags (``* Title -- `Google` ``: the tags are the note)."""
+    if entry.title.rstrip().endswith(" --") and entry.tags:
         return True
-    if _COMMENT_RE.search(entry.title) or _COMMENT_RE.search(entry.trailing_text):
+    return bool(_COMMENT_RE.search(entry.title) or _COMMENT_RE.search(entry.trailing_text))
+
+
+def _paper_bullet(entry: Entry) -> bool:
+    if entry.tags or entry.summary or has_line_comment(entry):
         return True
     return reads_as_title(entry.title)
 

@@ -232,7 +232,8 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     )
     try:
         result = learn(paths, settings)
-    except WordListError:
+    except WordListError as exc:
+        print(f"notelint: warning: no words learned: {exc}", file=sys.stderr)
         return []
     # One word in any letter case (`Conv`, `conv`): counted together, learned in lower case
     # (which matches every case) unless it is only ever written with capitals.
@@ -258,7 +259,8 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     if words and result.path is not None:
         try:
             add_words(result.path, words)
-        except WordListError:
+        except WordListError as exc:
+            print(f"notelint: warning: no words learned: {exc}", file=sys.stderr)
             return []
     return words
 

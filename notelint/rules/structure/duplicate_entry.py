@@ -51,7 +51,7 @@ from notelint.findings import Category, Finding, FixAvailability, Severity
 from notelint.model import SPAN_FIELDS, Document, Span, make_span
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
 from notelint.rules.structure._helpers import quoted
-from notelint.rules.structure.heading_level import names_venue
+from notelint.rules.venue._shared import heading_venue
 
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 _span_fields = attrgetter(*SPAN_FIELDS)
@@ -78,7 +78,10 @@ class DuplicateEntry(ProjectRule):
         span_fields = _span_fields
         for number, section in enumerate(document.sections):
             # A topic section (not a venue): a curated list files one paper under several.
-            topic = section.heading is not None and not names_venue(section.heading, ctx.vocabulary)
+            topic = (
+                section.heading is not None
+                and heading_venue(section, ctx.source, ctx.vocabulary) is None
+            )
             for entry in section.entries:
                 span = entry.title_span
                 if span is None:

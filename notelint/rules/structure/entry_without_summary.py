@@ -59,7 +59,6 @@ No fix: the summary has to be written by you.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from notelint.config import ConfigError, Settings
@@ -67,21 +66,10 @@ from notelint.findings import Category, Finding, FixAvailability, Severity
 from notelint.model import Entry, Section
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import quoted
+from notelint.shape import has_line_comment
 
-# `` -- `` then at least one word: the author's comment on the bullet line (older notes).
-_LINE_COMMENT_RE = re.compile(r"(?:^|\s)--\s+\S")
 _SMALL_SECTION = 3
 _MODES = ("learned", "always")
-
-
-def has_line_comment(entry: Entry) -> bool:
-    """Whether the bullet line carries a `` -- comment`` after the title or the tags: words,
-    or only tags (``* Title -- `Google` ``: the tags are the note)."""
-    if entry.title.rstrip().endswith(" --") and entry.tags:
-        return True
-    return bool(
-        _LINE_COMMENT_RE.search(entry.title) or _LINE_COMMENT_RE.search(entry.trailing_text)
-    )
 
 
 def _noted(entry: Entry) -> bool:

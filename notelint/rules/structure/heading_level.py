@@ -99,7 +99,7 @@ class HeadingLevel(Rule):
 
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
         headings = [
-            _Heading(section, section.level, names_venue(section.heading, ctx.vocabulary))
+            _Heading(section, section.level, _names_venue(section.heading, ctx.vocabulary))
             for section in document.sections
             if section.heading is not None and section.heading_span is not None
         ]
@@ -142,7 +142,7 @@ class HeadingLevel(Rule):
         )
 
 
-def names_venue(heading: str | None, vocabulary: Vocabulary) -> bool:
+def _names_venue(heading: str | None, vocabulary: Vocabulary) -> bool:
     """Whether the heading is a conference, journal or preprint server (``ICLR 2025``)."""
     if not heading:
         return False
