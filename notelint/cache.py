@@ -70,6 +70,7 @@ _IRRELEVANT_SETTINGS = frozenset(
         "jobs",
         "fail_on",
         "severity",
+        "migrate",  # read by `notelint migrate` only
     }
 )
 

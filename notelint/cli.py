@@ -21,7 +21,7 @@ from notelint import __version__
 # replay cache (notelint.replay): a run whose inputs are unchanged needs none of it.
 EXIT_USAGE = 2  # as notelint.errors.EXIT_USAGE
 
-SUBCOMMANDS = ("check", "rule", "rules", "export", "words", "init")
+SUBCOMMANDS = ("check", "rule", "rules", "export", "words", "init", "migrate")
 
 
 def _csv(value: str) -> list[str]:
@@ -119,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument("paths", nargs="*")
     learn.add_argument("--write", action="store_true")
     learn.add_argument("--config", metavar="FILE")
+
+    migrate = sub.add_parser(
+        "migrate", help="rewrite older notes (hashtags, ` -- ` comments) into the current format"
+    )
+    migrate.add_argument("paths", nargs="*")
+    migrate.add_argument("--write", action="store_true", help="write the files (default: diff)")
+    migrate.add_argument(
+        "--heading-labels",
+        choices=("entries", "keep"),
+        help="put a heading's #Label on its entries (default) or keep it on the heading",
+    )
+    migrate.add_argument("--config", metavar="FILE")
 
     init = sub.add_parser("init", help="write a starter configuration and vocabulary")
     init.add_argument("paths", nargs="*")
@@ -242,7 +254,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from notelint.commands import export
 
         return export.run(args)
-    if command in ("words", "init"):
+    if command in ("words", "init", "migrate"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -64,6 +64,15 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+class MigrateSettings(BaseModel):
+    """``[tool.notelint.migrate]``: how ``notelint migrate`` rewrites older notes."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=_kebab)
+
+    # "entries": a heading's `#Label` becomes a tag of each of its entries; "keep": it stays.
+    heading_labels: Literal["entries", "keep"] = "entries"
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=_kebab)
 
@@ -92,6 +101,7 @@ class Settings(BaseModel):
     jobs: int | None = None
     spelling: SpellingSettings = Field(default_factory=SpellingSettings)
     online: OnlineSettings = Field(default_factory=OnlineSettings)
+    migrate: MigrateSettings = Field(default_factory=MigrateSettings)
 
     # Not configuration: where it came from (set by ``load_settings``).
     root: Path = Field(default_factory=Path.cwd, exclude=True)

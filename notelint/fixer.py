@@ -627,6 +627,19 @@ def _pair_parts(
                 "text",
             )
         )
+    if (old.header is None) != (new.header is None):
+        return parts, f"{codes} would change whether the file has a title and preface"
+    if old.header is not None and new.header is not None:
+        parts.append(
+            _Part(
+                "the file's title and preface",
+                old.header.span.start_offset,
+                old.header.span.end_offset,
+                text_key(old.header.title + "\n" + old.header.preface),
+                text_key(new.header.title + "\n" + new.header.preface),
+                "exact",
+            )
+        )
     if len(old.sections) != len(new.sections):
         return parts, (
             f"{codes} would change the notes from {len(old.sections)} to "
@@ -646,6 +659,16 @@ def _pair_parts(
                     old_section.heading,
                     new_section.heading,
                     "text",
+                )
+            )
+            parts.append(
+                _Part(
+                    f"the labels of {name}",
+                    span.start_offset,
+                    span.end_offset,
+                    [t.text for t in old_section.labels],
+                    [t.text for t in new_section.labels],
+                    "exact",
                 )
             )
             parts.append(
@@ -708,6 +731,13 @@ def _entry_parts(old: Entry, new: Entry, before: SourceText, after: SourceText) 
             "text",
         ),
         _Part(
+            f"the comment of {name}",
+            *where(old.comment_span),
+            old.comment,
+            new.comment,
+            "text",
+        ),
+        _Part(
             f"the summary of {name}",
             summary_start,
             summary_end,
@@ -724,7 +754,10 @@ def _head_words(entry: Entry, source: SourceText) -> str:
     text = source.text
     pieces: list[str] = []
     cursor = entry.bullet_span.end_offset
+    head_end = entry.head_span.end_offset
     for tag in entry.tags:
+        if tag.span.start_offset >= head_end:
+            break  # a tag on a summary line (older notes)
         pieces.append(text[cursor : tag.span.start_offset])
         cursor = tag.span.end_offset
     pieces.append(text[cursor : entry.head_span.end_offset])

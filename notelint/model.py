@@ -197,21 +197,65 @@ class TagRef(FastModel):
     country: str | None = None  # implied country, for organisations
 
 
-class Tag(FastModel):
-    """One backticked tag on an entry line, e.g. ```ICCV```."""
+class TagSyntax(StrEnum):
+    """How a tag is written. Only backticks are the current format; the others are the shapes
+    of older notes, read into the same model (see ``legacy-syntax``)."""
 
-    text: str = Field(description="Tag text as written, without the backticks")
-    span: Span = Field(description="The tag including its backticks")
+    BACKTICK = "backtick"  # `ICCV`
+    HASHTAG = "hashtag"  # **#cvpr2019**
+    SHORTCODE = "shortcode"  # :hash:Facebook (GitHub renders :hash: as #)
+    HEADING = "heading"  # ### Topic #Label: a label of every entry in the section
+
+
+class Tag(FastModel):
+    """One tag of an entry (or a heading label), e.g. ```ICCV```, ``**#cvpr2019**``."""
+
+    text: str = Field(description="Tag text as written, without its markers (backticks, ** #)")
+    span: Span = Field(description="The tag including its markers")
     resolved: TagRef | None = None
+    syntax: TagSyntax = TagSyntax.BACKTICK
+    name: str = Field(
+        default="",
+        description="The text matched against the vocabulary: the text without a fused year "
+        "(`ECCV` of `ECCV2018`); the text itself otherwise",
+    )
+    year: int | None = Field(
+        default=None, description="The year a tag gives: fused (`ECCV2018`) or alone (`2018`)"
+    )
+
+    @property
+    def in_place(self) -> bool:
+        """Whether a fix may rewrite this tag's text between its markers: a backticked tag
+        with no fused year (a year would be lost; other syntaxes are for ``migrate``)."""
+        return self.syntax is TagSyntax.BACKTICK and self.year is None
 
 
 _EVERY_TAG_FIELD = set(Tag.model_fields)
+_BACKTICK = TagSyntax.BACKTICK
 
 
-def make_tag(text: str, span: Span, resolved: TagRef | None) -> Tag:
+def make_tag(
+    text: str,
+    span: Span,
+    resolved: TagRef | None,
+    syntax: TagSyntax = _BACKTICK,
+    name: str | None = None,
+    year: int | None = None,
+) -> Tag:
     """``Tag.model_construct`` with every field given, positionally (as :func:`make_span`):
     the parser makes some four tags an entry."""
-    return _bare_model(Tag, {"text": text, "span": span, "resolved": resolved}, _EVERY_TAG_FIELD)
+    return _bare_model(
+        Tag,
+        {
+            "text": text,
+            "span": span,
+            "resolved": resolved,
+            "syntax": syntax,
+            "name": text if name is None else name,
+            "year": year,
+        },
+        _EVERY_TAG_FIELD,
+    )
 
 
 class BlockKind(StrEnum):
@@ -239,6 +283,13 @@ class Entry(FastModel):
     tags: list[Tag] = Field(default_factory=list)
     trailing_text: str = Field(default="", description="Text after the last tag on the line")
     trailing_span: Span | None = None
+    comment: str = Field(
+        default="",
+        description="The note after ` -- ` on the bullet line (older notes), tags left out",
+    )
+    comment_span: Span | None = Field(
+        default=None, description="From the first word after ` -- ` to the end of the line"
+    )
     tags_before_title: bool = False
     unclosed_backtick: Span | None = None
     bullet: Literal["*", "-", "+", ".", ")"] = Field(
@@ -258,6 +309,11 @@ class Section(FastModel):
     heading_span: Span | None
     span: Span
     entries: list[Entry] = Field(default_factory=list)
+    labels: list[Tag] = Field(
+        default_factory=list,
+        description="Hashtags ending the heading (`### Topic #Label`): labels of every entry",
+    )
+    year: int | None = Field(default=None, description="The year the heading ends with")
 
 
 class DirectiveKind(StrEnum):
@@ -280,10 +336,27 @@ class Suppression(FastModel):
     error: str | None = None
 
 
+class DocumentHeader(FastModel):
+    """A file title followed by a preface quote (``# Interesting CVPR2019 papers`` then
+    ``> my quick opinion``): it introduces the file, it is no venue section."""
+
+    title: str
+    level: int
+    span: Span = Field(description="The title and its preface")
+    title_span: Span
+    preface: str = Field(default="", description="The preface quote's source text")
+    preface_span: Span | None = None
+    year: int | None = Field(default=None, description="A year in the title")
+
+
 class Document(FastModel):
     """One notes file."""
 
     path: str
+    header: DocumentHeader | None = None
+    year: int | None = Field(
+        default=None, description="The year the file's title or its name gives (conf_2025.md)"
+    )
     bom: bool = False
     newline: str = "\n"
     front_matter: Span | None = None

@@ -26,12 +26,15 @@ from notelint.model import (
     BlockKind,
     DirectiveKind,
     Document,
+    DocumentHeader,
     Entry,
     Section,
     Span,
     SummaryBlock,
     Suppression,
     Tag,
+    TagRef,
+    TagSyntax,
     make_span,
     make_tag,
 )
@@ -44,6 +47,15 @@ _BULLET_RE = re.compile(r"[ \t]*([*+-]|\d{1,9}[.)])(?:[ \t]+|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>")
 _BACKTICKS_RE = re.compile(r"`+")
 _LABEL_RE = re.compile(r"[ \t]*>[ \t]*([A-Z][a-z]+(?: [a-z]+)?):\s")
+# Older notes: ` -- ` ends the title and starts the author's comment; `**#x**` and `:hash:x`
+# are tags; `### Topic #Label` labels a section; years sit in headings and file names.
+_COMMENT_SEP_RE = re.compile(r"(?:^|[ \t])--(?=[ \t]|$)")
+_HASHTAG_RE = re.compile(r"\*\*#([^\W\d_][\w.+&'-]*)\*\*")
+_SHORTCODE = ":hash:"
+_HEADING_LABELS_RE = re.compile(r"(?:[ \t]+#[^\W\d_][\w.+-]*)+[ \t]*$")
+_HEADING_LABEL_RE = re.compile(r"#([^\W\d_][\w.+-]*)")
+_TRAILING_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\)?$|['’](\d{2})$")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _CODE_LIST_SPLIT = re.compile(r"[\s,]+")
 _DIRECTIVE_KINDS = {
@@ -87,16 +99,37 @@ def parse(source: SourceText, vocabulary: Vocabulary | None = None) -> Document:
 
     builder = _Builder(source, lines, vocabulary)
     builder.walk(tokens)
+    sections = builder.finish()
+    header = builder.header
     document = Document.model_construct(
         path=source.path,
+        header=header,
+        year=header.year if header is not None and header.year else _file_year(source.path),
         bom=source.bom,
         newline=source.newline(),
         front_matter=front_matter,
-        sections=builder.finish(),
+        sections=sections,
         suppressions=_suppressions(source, lines.code),
         code_blocks=code_spans,
     )
     return document
+
+
+def _file_year(path: str) -> int | None:
+    """The year a file's name gives (``conf_2025.md``, ``2019-notes.md``), if one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    years = _ANY_YEAR_RE.findall(name)
+    return int(years[-1]) if years else None
+
+
+def heading_year(heading: str) -> int | None:
+    """The year a heading ends with: ``arXiv 2021``, ``WACV2020``, ``ICLR (2024)``, ``CVPR'24``."""
+    match = _TRAILING_YEAR_RE.search(heading.strip().strip("*_`~ ").rstrip())
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    return 2000 + int(match.group(2))
 
 
 def _split_front_matter(source: SourceText) -> tuple[Span | None, str]:
@@ -128,6 +161,7 @@ class _Builder:
         self.lines = lines
         self.vocabulary = vocabulary
         self.sections: list[_SectionDraft] = [_SectionDraft(None, 0, None, 0)]
+        self.header: DocumentHeader | None = None
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -142,9 +176,11 @@ class _Builder:
                 heading = tokens[i + 1].content.strip() if i + 1 < count else ""
                 level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
                 start, stop = token.map
-                self.sections.append(
-                    _SectionDraft(heading, level, _lines_span(self.source, start, stop), start)
-                )
+                span = _lines_span(self.source, start, stop)
+                draft = _SectionDraft(heading, level, span, start)
+                if "#" in heading:
+                    self._heading_labels(draft, span)
+                self.sections.append(draft)
             elif kind == "bullet_list_open":
                 i = self._bullet_list(tokens, i)
                 continue
@@ -184,10 +220,30 @@ class _Builder:
 
     def _stray_block(self, start: int, stop: int) -> None:
         """A top-level paragraph, list or quote after an entry belongs to that entry's summary:
-        it fell out of the list item (usually an unindented line or a missing blank line)."""
+        it fell out of the list item (usually an unindented line or a missing blank line).
+        Before any entry, a quote may be the preface of the file's title."""
         section = self.sections[-1]
         if section.entries:
             section.entries[-1].extra_lines.extend(range(start, stop))
+        elif section.preface is None and _QUOTE_RE.match(self.source.line_text(start + 1)):
+            section.preface = (start, stop)
+
+    def _heading_labels(self, draft: _SectionDraft, span: Span) -> None:
+        """``### Topic #Label #Other``: the hashtags that end a heading label its entries."""
+        heading = draft.heading or ""
+        match = _HEADING_LABELS_RE.search(heading)
+        if match is None or not heading[: match.start()].strip():
+            return
+        source = self.source
+        at = source.text.find(heading, span.start_offset, span.end_offset)
+        if at < 0:
+            return
+        draft.heading = heading[: match.start()].rstrip()
+        for label in _HEADING_LABEL_RE.finditer(heading, match.start()):
+            text = label.group(1)
+            ref, name, year = _resolve_tag(self.vocabulary, text)
+            tag_span = source.span(at + label.start(), at + label.end())
+            draft.labels.append(make_tag(text, tag_span, ref, TagSyntax.HEADING, name, year))
 
     def _entry(self, start: int, stop: int, head_stop: int | None) -> None:
         source = self.source
@@ -214,6 +270,9 @@ class _Builder:
     def finish(self) -> list[Section]:
         sections: list[Section] = []
         drafts = [s for s in self.sections if s.heading is not None or s.entries]
+        if len(drafts) > 1 and not drafts[0].entries and drafts[0].preface is not None:
+            self.header = self._header(drafts[0])
+            drafts = drafts[1:]
         for index, draft in enumerate(drafts):
             next_start = (
                 drafts[index + 1].start_line if index + 1 < len(drafts) else self.source.line_count
@@ -228,9 +287,30 @@ class _Builder:
                     heading_span=draft.heading_span,
                     span=span,
                     entries=entries,
+                    labels=draft.labels,
+                    year=heading_year(draft.heading) if draft.heading else None,
                 )
             )
         return sections
+
+    def _header(self, draft: _SectionDraft) -> DocumentHeader | None:
+        """The file's title and its preface quote."""
+        if draft.heading_span is None or draft.preface is None:
+            return None
+        source = self.source
+        first, stop = draft.preface
+        preface = _lines_span(source, first, stop)
+        title = draft.heading or ""
+        years = _ANY_YEAR_RE.findall(title)
+        return DocumentHeader.model_construct(
+            title=title,
+            level=draft.level,
+            span=source.span(draft.heading_span.start_offset, preface.end_offset),
+            title_span=draft.heading_span,
+            preface=source.text[preface.start_offset : preface.end_offset],
+            preface_span=preface,
+            year=int(years[-1]) if years else None,
+        )
 
     def _last_content_line(self, first: int, stop: int) -> int:
         for line in range(stop - 1, first - 1, -1):
@@ -246,12 +326,18 @@ class _Builder:
             lines = sorted(set(lines + draft.extra_lines))
         blocks = self._summary_blocks(lines)
         end = blocks[-1].span.end_offset if blocks else draft.head_span.end_offset
+        tags = head.tags
+        for block in blocks:
+            if _SHORTCODE in block.text or "**#" in block.text:
+                tags = tags + _text_tags(source, block.span, self.vocabulary)
         return Entry.model_construct(
             title=head.title,
             title_span=head.title_span,
-            tags=head.tags,
+            tags=tags,
             trailing_text=head.trailing_text,
             trailing_span=head.trailing_span,
+            comment=head.comment,
+            comment_span=head.comment_span,
             tags_before_title=head.tags_before_title,
             unclosed_backtick=head.unclosed_backtick,
             bullet=draft.bullet,
@@ -337,6 +423,8 @@ class _SectionDraft:
     heading_span: Span | None
     start_line: int
     entries: list[_EntryDraft] = field(default_factory=list)
+    labels: list[Tag] = field(default_factory=list)
+    preface: tuple[int, int] | None = None  # 0-based lines [start, stop) of a quote
 
 
 @dataclass
@@ -346,8 +434,107 @@ class _Head:
     tags: list[Tag] = field(default_factory=list)
     trailing_text: str = ""
     trailing_span: Span | None = None
+    comment: str = ""
+    comment_span: Span | None = None
     tags_before_title: bool = False
     unclosed_backtick: Span | None = None
+
+
+def _resolve_tag(vocabulary: Vocabulary | None, text: str) -> tuple[TagRef | None, str, int | None]:
+    if vocabulary is not None and text:
+        return vocabulary.resolve_tag(text)
+    return None, text, None
+
+
+def _text_tags(source: SourceText, span: Span, vocabulary: Vocabulary | None) -> list[Tag]:
+    """The ``**#x**`` and ``:hash:x`` tags in a range (a summary line may hold them)."""
+    segments = _legacy_tags(source.text, [("text", span.start_offset, span.end_offset)])
+    return [
+        _make_legacy_tag(source, vocabulary, segment)
+        for segment in segments
+        if segment[0] != "text"
+    ]
+
+
+def _make_legacy_tag(
+    source: SourceText, vocabulary: Vocabulary | None, segment: tuple[str, int, int]
+) -> Tag:
+    kind, s, e = segment
+    text = source.text
+    if kind == "hashtag":
+        inner = text[s + 3 : e - 2]
+        syntax = TagSyntax.HASHTAG
+    else:
+        inner = text[s + len(_SHORTCODE) : e]
+        syntax = TagSyntax.SHORTCODE
+    ref, name, year = _resolve_tag(vocabulary, inner)
+    return make_tag(inner, source.span(s, e), ref, syntax, name, year)
+
+
+def _legacy_tags(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Split the text segments at bold hashtags (``**#cvpr2019**``) and ``:hash:`` shortcodes.
+    A shortcode's tag runs to the next tag or the end of the line (``:hash:FB AI``)."""
+    out: list[tuple[str, int, int]] = []
+    for kind, s, e in segments:
+        if kind != "text" or ("**#" not in text[s:e] and _SHORTCODE not in text[s:e]):
+            out.append((kind, s, e))
+            continue
+        marks: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), "hashtag") for m in _HASHTAG_RE.finditer(text, s, e)
+        ]
+        at = text.find(_SHORTCODE, s, e)
+        while at >= 0:
+            if not any(ms <= at < me for ms, me, _ in marks):
+                marks.append((at, at, "shortcode"))
+            at = text.find(_SHORTCODE, at + len(_SHORTCODE), e)
+        marks.sort()
+        cursor = s
+        for index, (ms, me, mark) in enumerate(marks):
+            if mark == "shortcode":
+                stop = marks[index + 1][0] if index + 1 < len(marks) else e
+                newline = text.find("\n", ms, stop)
+                if newline >= 0:
+                    stop = newline
+                while stop > ms and text[stop - 1].isspace():
+                    stop -= 1
+                if stop - ms == len(_SHORTCODE):
+                    continue  # a bare `#` sign, no tag
+                me = stop
+            out.append(("text", cursor, ms))
+            out.append((mark, ms, me))
+            cursor = me
+        out.append(("text", cursor, e))
+    return out
+
+
+def _split_comment(
+    text: str, segments: list[tuple[str, int, int]], comments: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """Mark the first `` -- `` after the title as the start of the line's comment."""
+    seen_content = False
+    for index, (kind, s, e) in enumerate(segments):
+        if kind != "text":
+            seen_content = True
+            continue
+        if "--" in text[s:e]:
+            for match in _COMMENT_SEP_RE.finditer(text, s, e):
+                sep = match.end() - 2
+                before = text[s:sep]
+                if comments:
+                    before = strip_comments(before)
+                if not (seen_content or before.strip()):
+                    continue  # `* -- x`: no title to end
+                return [
+                    *segments[:index],
+                    ("text", s, sep),
+                    ("sep", sep, sep + 2),
+                    ("text", sep + 2, e),
+                    *segments[index + 1 :],
+                ]
+        chunk = text[s:e]
+        if (strip_comments(chunk) if comments else chunk).strip():
+            seen_content = True
+    return segments
 
 
 def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary | None) -> _Head:
@@ -400,6 +587,10 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
             cursor = run_end
         index += 1
     segments.append(("text", cursor, end))
+    if "--" in text[start:end]:
+        segments = _split_comment(text, segments, comments)
+    if "**#" in text[start:end] or _SHORTCODE in text[start:end]:
+        segments = _legacy_tags(text, segments)
 
     def blank(s: int, e: int) -> bool:
         chunk = text[s:e]
@@ -414,20 +605,40 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
     line = bisect_right(starts, start)
     line_start = starts[line - 1]
     line_stop = starts[line] if line < len(starts) else len(text) + 1
+    comment_words: list[str] = []
+    comment_start = comment_end = -1
     for kind, s, e in segments:
         if kind == "tag":
             inner = text[s + 1 : e - 1] if text[s:e] != "``" else ""
-            resolved = vocabulary.resolve(inner) if vocabulary is not None and inner else None
+            if vocabulary is not None and inner:
+                resolved, name, year = vocabulary.resolve_tag(inner)
+            else:
+                resolved, name, year = None, inner, None
             if line_start <= s and e < line_stop:
                 span = make_span(line, s - line_start + 1, s, line, e - line_start + 1, e)
             else:
                 span = source.span(s, e)
-            head.tags.append(make_tag(inner, span, resolved))
+            head.tags.append(make_tag(inner, span, resolved, _BACKTICK, name, year))
             seen_tag = True
+            if comment_start >= 0:
+                comment_end = e
+            continue
+        if kind == "sep":
+            comment_start = e
+            continue
+        if kind != "text":
+            head.tags.append(_make_legacy_tag(source, vocabulary, (kind, s, e)))
+            seen_tag = True
+            if comment_start >= 0:
+                comment_end = e
             continue
         if blank(s, e):
             continue
         ts, te = _strip_range(text, s, e, comments)
+        if comment_start >= 0:
+            comment_words.append(text[ts:te])
+            comment_end = te
+            continue
         if not seen_title:
             head.tags_before_title = seen_tag
             head.title = text[ts:te]
@@ -436,6 +647,10 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
         elif te > ts:
             head.trailing_text = text[ts:te]
             head.trailing_span = source.span(ts, te)
+    if comment_end > comment_start >= 0:
+        begin = _skip_blank(text, comment_start, comment_end)
+        head.comment = " ".join(comment_words)
+        head.comment_span = source.span(begin, comment_end)
     return head
 
 
@@ -461,6 +676,7 @@ def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+_BACKTICK = TagSyntax.BACKTICK
 _BLANK_RE = re.compile(r"\s*")
 
 

@@ -77,6 +77,8 @@ def reads_as_title(title: str) -> bool:
 def has_line_comment(entry: Entry) -> bool:
     """Whether the bullet line carries a `` -- comment`` after the title or the tags: words,
     or only tags (``* Title -- `Google` ``: the tags are the note)."""
+    if entry.comment_span is not None:
+        return True
     if entry.title.rstrip().endswith(" --") and entry.tags:
         return True
     return bool(_COMMENT_RE.search(entry.title) or _COMMENT_RE.search(entry.trailing_text))

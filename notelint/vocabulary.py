@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from notelint import datacache
 from notelint.model import TagMatch, TagRef
 
-BUILTIN_FILES = ("countries.toml", "venues.toml", "organisations.toml")
+BUILTIN_FILES = ("countries.toml", "venues.toml", "organisations.toml", "sectors.toml")
 KNOWN_CATEGORIES = (
     "venue",
     "track",
@@ -47,6 +47,8 @@ KNOWN_CATEGORIES = (
     "sector",
     "label",
 )
+# A year alone, or fused onto a name: ``2018``, ``ECCV2018``, ``ICLR-2019``, ``NIPS'2019``.
+_FUSED_YEAR_RE = re.compile(r"(?:(.*?[^\W\d_])[-_'’ ]?)?((?:19|20)\d{2})")
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "other")
 
 
@@ -87,6 +89,9 @@ class Vocabulary:
     _by_lower: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
     _by_fold: dict[str, list[VocabEntry]] = field(default_factory=dict, repr=False)
     _resolved: dict[str, TagRef | None] = field(default_factory=dict, repr=False)
+    _tags: dict[str, tuple[TagRef | None, str, int | None]] = field(
+        default_factory=dict, repr=False
+    )
 
     # -- building ----------------------------------------------------------------------------
     def merge_layer(self, layer: dict[str, VocabEntry], source: str) -> None:
@@ -139,6 +144,7 @@ class Vocabulary:
 
     def _reindex(self) -> None:
         self._resolved = {}
+        self._tags = {}
         self._by_text = {}
         self._by_lower = {}
         self._by_fold = {}
@@ -174,6 +180,33 @@ class Vocabulary:
             pass
         resolved = self._resolved[text] = self._resolve(text)
         return resolved
+
+    def resolve_tag(self, text: str) -> tuple[TagRef | None, str, int | None]:
+        """What a tag's text names: ``(entry, name, year)``. A text the vocabulary does not
+        know may be a year (``2018``) or a venue with its year fused on (``ECCV2018``,
+        ``cvpr2019``, ``NIPS'2019``): the year is split off and the rest resolved, as long as
+        it names a venue (``YOLO2020`` stays one unknown tag)."""
+        try:
+            return self._tags[text]
+        except KeyError:
+            pass
+        found = self._tags[text] = self._resolve_tag(text)
+        return found
+
+    def _resolve_tag(self, text: str) -> tuple[TagRef | None, str, int | None]:
+        ref = self.resolve(text)
+        if ref is not None or not text[-1:].isdigit():
+            return ref, text, None
+        match = _FUSED_YEAR_RE.fullmatch(text)
+        if match is None:
+            return None, text, None
+        stem, year = match.group(1), int(match.group(2))
+        if not stem:
+            return None, text, year
+        stem_ref = self.resolve(stem)
+        if stem_ref is None or stem_ref.category != "venue":
+            return None, text, None
+        return stem_ref, stem, year
 
     def _resolve(self, text: str) -> TagRef | None:
         entry = self._by_text.get(text)

@@ -94,6 +94,7 @@ def test_builtin_files_are_each_one_category() -> None:
         "countries.toml": "country",
         "venues.toml": "venue",
         "organisations.toml": "organisation",
+        "sectors.toml": "sector",
     }
     for name, layer in builtin_layers().items():
         assert {entry.category for entry in layer.values()} == {expected[name]}

@@ -35,6 +35,8 @@ from notelint.inference import (
     TagGroup,
     infer_groups,
 )
+from notelint.migrate import needs_migration
+from notelint.model import Tag, TagSyntax
 from notelint.vocabulary import KNOWN_CATEGORIES, load_vocabulary
 
 VOCABULARY_DIR = "rules"
@@ -51,6 +53,21 @@ class Scan:
 
     inference: Inference
     not_notes: list[tuple[str, str]] = field(default_factory=list)
+    # Notes in the older shapes (`**#cvpr2019**`, ` -- ` comments): entries, files.
+    legacy: tuple[int, int] = (0, 0)
+
+
+def _tag_evidence(tag: Tag) -> str | None:
+    """The spelling a tag is learned under: as written, except in the older syntaxes, whose
+    case is the hashtag's (`#cvpr2019`): there the vocabulary's spelling where it knows the
+    tag, and a fused year is left off (`ECCV2018` is `ECCV`). A year alone is no tag."""
+    if tag.syntax is TagSyntax.BACKTICK and tag.year is None:
+        return tag.text
+    if tag.resolved is not None:
+        return tag.resolved.canonical
+    if tag.year is not None:
+        return None
+    return tag.name
 
 
 def _toml_key(text: str) -> str:
@@ -75,6 +92,7 @@ def infer(paths: list[Path], root: Path) -> Scan:
     finder = FileFinder(Settings(root=root))
     evidence = Evidence()
     files = entries = 0
+    legacy_entries = legacy_files = 0
     not_notes: list[tuple[str, str]] = []
     for path in finder.find(paths):
         try:
@@ -87,16 +105,27 @@ def infer(paths: list[Path], root: Path) -> Scan:
             not_notes.append((_relative_paths([path], root)[0], reason))
             continue
         files += 1
-        for note in document.entries:
-            entries += 1
-            evidence.add_entry([tag.text for tag in note.tags])
+        old = sum(
+            1
+            for section in document.sections
+            for note in section.entries
+            if section.labels or needs_migration(note)
+        )
+        if old:
+            legacy_files += 1
+            legacy_entries += old
+        for section in document.sections:
+            for note in section.entries:
+                entries += 1
+                tags = [*note.tags, *section.labels]  # a heading's labels tag every entry
+                evidence.add_entry([t for tag in tags if (t := _tag_evidence(tag)) is not None])
     inference = infer_groups(evidence, vocabulary)
     inference.files, inference.entries = files, entries
     order = {category: i for i, category in enumerate(KNOWN_CATEGORIES)}
     inference.groups.sort(
         key=lambda g: (order.get(g.category, len(order)), -g.uses, g.canonical.casefold())
     )
-    return Scan(inference, not_notes)
+    return Scan(inference, not_notes, (legacy_entries, legacy_files))
 
 
 def _fields(group: TagGroup) -> dict[str, str]:
@@ -419,5 +448,14 @@ def run(args: argparse.Namespace) -> int:
             out.write(f"  {decision.tag}: {decision.message}\n")
         if len(inference.unsure) > len(shown):
             out.write(f"  ... and {len(inference.unsure) - len(shown)} more in the file\n")
+    legacy_entries, legacy_files = scan.legacy
+    if legacy_files:
+        out.write(
+            f"{legacy_entries} entr{'y' if legacy_entries == 1 else 'ies'} in {legacy_files}"
+            f" file{'s' if legacy_files != 1 else ''} use older shapes (hashtag tags, ` -- `"
+            " comments, fused venue-years, heading labels): every rule reads them as they are;"
+            " `notelint migrate` shows how they look in the current format (`--write` rewrites"
+            " them), and the opt-in `legacy-syntax` rule (NL210) reports them.\n"
+        )
     out.write("Review both, then run `notelint check`.\n")
     return EXIT_CLEAN

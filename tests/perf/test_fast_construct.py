@@ -110,8 +110,21 @@ def test_make_tag_is_model_construct_with_every_field() -> None:
     )
     for resolved in (ref, None):
         tag = model.make_tag("USA", span, resolved)
-        same(tag, pydantic_construct(model.Tag, None, text="USA", span=span, resolved=resolved))
+        every = {"text": "USA", "span": span, "resolved": resolved, "name": "USA", "year": None}
+        same(tag, pydantic_construct(model.Tag, None, **every, syntax=model.TagSyntax.BACKTICK))
         assert model.Tag.model_validate(tag.model_dump()) == tag
+    fused = model.make_tag("ECCV2018", span, None, model.TagSyntax.HASHTAG, "ECCV", 2018)
+    expected = pydantic_construct(
+        model.Tag,
+        None,
+        text="ECCV2018",
+        span=span,
+        resolved=None,
+        syntax=model.TagSyntax.HASHTAG,
+        name="ECCV",
+        year=2018,
+    )
+    same(fused, expected)
 
 
 def test_a_shared_fields_set_never_leaks_between_objects() -> None:
@@ -136,4 +149,4 @@ def test_a_shared_fields_set_never_leaks_between_objects() -> None:
     assert spans[1].model_fields_set == set(SPAN)
     tag = model.make_tag("US", spans[0], None)
     tag.model_copy().model_fields_set.clear()
-    assert model.make_tag("US", spans[1], None).model_fields_set == {"text", "span", "resolved"}
+    assert model.make_tag("US", spans[1], None).model_fields_set == set(model.Tag.model_fields)

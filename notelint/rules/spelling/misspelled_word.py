@@ -60,7 +60,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import DirectiveKind, Document, Entry, Span
+from notelint.model import DirectiveKind, Document, Entry, Span, TagSyntax
 from notelint.rules.base import CheckContext, Rule
 from notelint.spelling.checker import Checker, Misspelling, build_checker
 from notelint.vocabulary import Vocabulary
@@ -107,12 +107,22 @@ class MisspelledWord(Rule):
             spans.append((entry.title_span, False))
         if entry.trailing_span is not None:
             spans.append((entry.trailing_span, True))
+        if entry.comment_span is not None:
+            spans.append((entry.comment_span, True))
         spans.extend((block.span, True) for block in entry.summary)
+        # `:hash:FB AI` in a comment or on a summary line is a tag, not prose.
+        tag_spans = [
+            (t.span.start_offset, t.span.end_offset)
+            for t in entry.tags
+            if t.syntax is not TagSyntax.BACKTICK
+        ]
         for span, sentences in spans:
             found_words = checker.check(
                 text, span.start_offset, span.end_offset, sentences=sentences
             )
             for found in found_words:
+                if tag_spans and any(s <= found.start < e for s, e in tag_spans):
+                    continue
                 where = ctx.span(found.start, found.end)
                 if where.start_line in ctx.code_lines:
                     continue

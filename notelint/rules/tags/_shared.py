@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from notelint.config import Settings
 from notelint.findings import Edit
-from notelint.model import Document, Entry, Tag, TagMatch
+from notelint.model import Document, Entry, Tag, TagMatch, TagSyntax
 from notelint.rules.base import CheckContext
 from notelint.vocabulary import VocabEntry
 
@@ -55,16 +55,18 @@ def _compute(ctx: CheckContext, entry: Entry) -> EntryFacts:
     spelling: dict[str, str] = {}
     exact = TagMatch.EXACT
     former = TagMatch.FORMER  # history, not a spelling: left to former-name (NL310)
+    backtick = TagSyntax.BACKTICK
     for tag in entry.tags:
         text = tag.text
         if text in seen:
-            duplicates = True
+            # Older notes repeat a `:hash:` tag on the summary line: their shape, not a slip.
+            duplicates = duplicates or tag.syntax is backtick
             continue
         seen.add(text)
         first.append(tag)
         ref = tag.resolved
         if ref is None:
-            if text.strip():
+            if text.strip() and tag.year is None:  # `2018` alone is a year, not a tag
                 unresolved.append(tag)
             continue
         canonical = ref.canonical

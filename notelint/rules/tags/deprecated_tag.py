@@ -87,6 +87,6 @@ class DeprecatedTag(Rule):
                 ctx,
                 tag.span,
                 f"tag `{tag.text}` is deprecated; use `{replacement}`",
-                ctx.fix(fix_message, [edit], Applicability.SAFE),
+                ctx.fix(fix_message, [edit], Applicability.SAFE) if tag.in_place else None,
                 entry=entry,
             )

@@ -51,8 +51,8 @@ class DuplicateTag(Rule):
     def _check(self, entry: Entry, ctx: CheckContext) -> Iterator[Finding]:
         seen: set[str] = set()
         for tag in entry.tags:
-            if not tag.text.strip():
-                continue  # empty tags are the format rules' business
+            if not tag.text.strip() or not tag.in_place:
+                continue  # empty tags are the format rules' business; older syntaxes migrate's
             if tag.text not in seen:
                 seen.add(tag.text)
                 continue

@@ -64,14 +64,17 @@ class FormerName(Rule):
                 for other in entry.tags
             ):
                 continue  # both names on one entry: redundant-tags (NL305) reports the pair
-            yield self.finding(
-                ctx,
-                tag.span,
-                f"tag `{tag.text}` is a former name of `{ref.canonical}`",
-                ctx.fix(
+            fix = None
+            if tag.in_place:
+                fix = ctx.fix(
                     f"replace with `{ref.canonical}`",
                     [replace_text(ctx, tag, ref.canonical)],
                     Applicability.UNSAFE,
-                ),
+                )
+            yield self.finding(
+                ctx,
+                tag.span,
+                f"tag `{tag.name}` is a former name of `{ref.canonical}`",
+                fix,
                 entry=entry,
             )

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag
+from notelint.model import Entry, Section, Tag, TagSyntax
 from notelint.rules.base import CheckContext, Rule
 
 
@@ -81,6 +81,8 @@ class MissingImpliedCountry(Rule):
                     f"add `{implied}`",
                     [ctx.edit(end, end, f" `{implied}`")],
                     Applicability.UNSAFE,
-                ),
+                )
+                if last_country.syntax is TagSyntax.BACKTICK
+                else None,
                 entry=entry,
             )

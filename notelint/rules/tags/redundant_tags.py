@@ -78,10 +78,11 @@ class RedundantTags(Rule):
                     message = f"{_quoted(tags)} both mean `{canonical}`"
                 fix_message = f"keep one `{canonical}`"
             edits.sort(key=lambda e: e.span.start_offset)
+            editable = all(t.in_place for t in tags)
             yield self.finding(
                 ctx,
                 drop[0].span,
                 message,
-                ctx.fix(fix_message, edits, Applicability.SAFE),
+                ctx.fix(fix_message, edits, Applicability.SAFE) if editable else None,
                 entry=entry,
             )

@@ -58,18 +58,21 @@ class TagAlias(Rule):
         for tag in facts.respelt:
             ref = tag.resolved
             assert ref is not None
-            if ref.match is TagMatch.CASE and tag.text.lower() == ref.canonical.lower():
+            if ref.match is TagMatch.CASE and tag.name.lower() == ref.canonical.lower():
                 continue  # the canonical spelling in another case: tag-case (NL303)
             if ref.canonical in facts.shared:
                 continue  # redundant-tags (NL305)
-            yield self.finding(
-                ctx,
-                tag.span,
-                f"tag `{tag.text}` is an alias of `{ref.canonical}`",
-                ctx.fix(
+            fix = None
+            if tag.in_place:  # others are rewritten by `notelint migrate`
+                fix = ctx.fix(
                     f"replace with `{ref.canonical}`",
                     [replace_text(ctx, tag, ref.canonical)],
                     Applicability.SAFE,
-                ),
+                )
+            yield self.finding(
+                ctx,
+                tag.span,
+                f"tag `{tag.name}` is an alias of `{ref.canonical}`",
+                fix,
                 entry=entry,
             )

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, TagMatch
+from notelint.model import Entry, Section, TagMatch, TagSyntax
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.tags._shared import EntryFacts, entry_facts, replace_text
 
@@ -53,18 +53,23 @@ class TagCase(Rule):
         for tag in facts.respelt:
             ref = tag.resolved
             assert ref is not None
-            if ref.match is not TagMatch.CASE or tag.text.lower() != ref.canonical.lower():
+            if ref.match is not TagMatch.CASE or tag.name.lower() != ref.canonical.lower():
                 continue  # an alias, or a case variant of one: tag-alias (NL302)
             if ref.canonical in facts.shared:
                 continue  # redundant-tags (NL305)
-            yield self.finding(
-                ctx,
-                tag.span,
-                f"tag `{tag.text}` should be written `{ref.canonical}`",
-                ctx.fix(
+            if tag.syntax is not TagSyntax.BACKTICK:
+                continue  # `#cvpr2019`, `:hash:amazon`: hashtags are written in lower case
+            fix = None
+            if tag.in_place:
+                fix = ctx.fix(
                     f"write `{ref.canonical}`",
                     [replace_text(ctx, tag, ref.canonical)],
                     Applicability.SAFE,
-                ),
+                )
+            yield self.finding(
+                ctx,
+                tag.span,
+                f"tag `{tag.name}` should be written `{ref.canonical}`",
+                fix,
                 entry=entry,
             )

@@ -41,7 +41,7 @@ from typing import Any
 
 from notelint.config import ConfigError, Settings
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag
+from notelint.model import Entry, Section, Tag, TagSyntax
 from notelint.rules.base import CheckContext, Rule
 
 DEFAULT_ORDER = ("venue", "track", "organisation", "country", "sector", "person", "label")
@@ -78,8 +78,8 @@ class TagOrder(Rule):
 
     def check_entry(self, entry: Entry, section: Section, ctx: CheckContext) -> Iterator[Finding]:
         tags = entry.tags
-        if len(tags) < 2:
-            return
+        if len(tags) < 2 or any(t.syntax is not TagSyntax.BACKTICK for t in tags):
+            return  # older syntaxes: `notelint migrate` writes the tags in order
         ranked = [(i, r) for i, t in enumerate(tags) if (r := self._rank(t)) is not None]
         first_wrong = next(
             (k for k in range(1, len(ranked)) if ranked[k][1] < ranked[k - 1][1]), None

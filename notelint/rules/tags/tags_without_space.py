@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section
+from notelint.model import Entry, Section, TagSyntax
 from notelint.rules.base import CheckContext, Rule
 
 
@@ -56,7 +56,9 @@ class TagsWithoutSpace(Rule):
     def _check(self, entry: Entry, ctx: CheckContext) -> Iterator[Finding]:
         for first, second in pairwise(entry.tags):
             joint = first.span.end_offset
-            if joint != second.span.start_offset:
+            if joint != second.span.start_offset or not (
+                first.syntax is second.syntax is TagSyntax.BACKTICK
+            ):
                 continue
             yield self.finding(
                 ctx,

@@ -7,6 +7,10 @@ punctuation, or a small typo (`Turning` for `Turing`) — is a warning that name
 probably meant. A tag that is merely new is reported as information, so that it gets added to
 the vocabulary. With `closed-vocabulary = true` every unknown tag is an error.
 
+Tags in the older syntaxes count too (`**#ranking**`, `:hash:adobe`, a heading's `#Label`),
+and so does a venue with its year fused on (`ECCV2018` is `ECCV`); a year alone (`2018`) is a
+year, not an unknown tag.
+
 A tag close to a known *venue* (`ICCLR`, `CVRP`) is reported by `unknown-venue` (NL403)
 instead, never by both.
 
@@ -62,6 +66,26 @@ class UnknownTag(Rule):
         unresolved = entry_facts(ctx, entry).unresolved
         return self._check(unresolved, entry, ctx) if unresolved else ()
 
+    def check_section(self, section: Section, ctx: CheckContext) -> Iterator[Finding]:
+        """A heading's labels (``### Topic #Selfsupervised``), reported once at the heading."""
+        for tag in section.labels:
+            if tag.resolved is not None or tag.year is not None:
+                continue
+            suggestion = fuzzy_index(ctx.vocabulary).suggest(tag.text)
+            if suggestion is not None:
+                message = f"unknown label `{tag.text}`; did you mean {suggestion.names()}?"
+                severity = Severity.ERROR if self.settings.closed_vocabulary else None
+            elif self.settings.closed_vocabulary:
+                message, severity = f"label `{tag.text}` is not in the vocabulary", Severity.ERROR
+            else:
+                hint = vocabulary_file_hint(self.settings)
+                message = (
+                    f"label `{tag.text}` is not in the vocabulary; "
+                    f"if it is a new tag, add it to {hint}"
+                )
+                severity = Severity.INFO
+            yield self.finding(ctx, tag.span, message, severity=severity)
+
     def _check(self, tags: list[Tag], entry: Entry, ctx: CheckContext) -> Iterator[Finding]:
         closed = self.settings.closed_vocabulary
         index = fuzzy_index(ctx.vocabulary)
@@ -84,7 +108,7 @@ class UnknownTag(Rule):
                 continue  # unknown-venue (NL403) reports it
             message = f"unknown tag `{tag.text}`; did you mean {suggestion.names()}?"
             fix = None
-            target = suggestion.unique
+            target = suggestion.unique if tag.in_place else None
             if target is not None:
                 if has_canonical(entry, target.canonical):
                     fix = ctx.fix(

@@ -58,7 +58,7 @@ class UnknownVenue(Rule):
             if suggestion is None or not suggestion.is_venue:
                 continue
             fix = None
-            target = suggestion.unique
+            target = suggestion.unique if tag.in_place else None
             if target is not None:
                 if has_canonical(entry, target.canonical):
                     edit = remove_tag(ctx, tag)
