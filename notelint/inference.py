@@ -225,9 +225,23 @@ def _near(text: str, candidates: Iterable[str]) -> set[str]:
             continue  # NIPS2019 is not NIPS2018
         if key + "s" == other or other + "s" == key:
             continue  # a plural may be a tag of its own (Transformer, Transformers)
+        if _two_letters_swapped_out(key, other):
+            continue  # Semisupervised is not Selfsupervised: a word part, not a slip
         if OSA.distance(key, other, score_cutoff=_limit(key)) <= _limit(key):
             found.add(candidate)
     return found
+
+
+def _two_letters_swapped_out(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ only in two neighbouring letters replaced by two others
+    (``semi``/``self``): another word part rather than a typo (a transposition is a typo)."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(differ) != 2 or differ[1] != differ[0] + 1:
+        return False
+    first, second = differ
+    return not (a[first] == b[second] and a[second] == b[first])
 
 
 def _digits(text: str) -> str:

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from notelint.config import Settings
-from notelint.model import BlockKind, Document, Entry, Section, Tag, TagMatch, TagSyntax
+from notelint.model import BlockKind, Document, Entry, Section, Tag, TagSyntax
 from notelint.parser import parse
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
@@ -178,8 +178,8 @@ class _Planner:
                 continue
             name = tag.name
             ref = tag.resolved
-            if ref is not None and ref.match is TagMatch.CASE:
-                name = ref.canonical
+            if ref is not None:
+                name = self._spelling(name, ref.canonical)
             if tag.year is not None and ref is None and name == str(tag.year):
                 written.append(name)  # a year alone: the author's own tag
                 continue
@@ -198,6 +198,15 @@ class _Planner:
             keyed.append((current, position, text))
         keyed.sort()
         return [text for _, _, text in keyed]
+
+    def _spelling(self, name: str, canonical: str) -> str:
+        """The vocabulary's spelling of ``name`` where only the case differs (hashtags were
+        written in lower case: `#cvpr` is `CVPR`, `:hash:google research` is `Google
+        Research`); any other spelling stays as written, so that no entity is renamed."""
+        folded = name.casefold()
+        entry = self.vocabulary.get(canonical)
+        spellings = (canonical, *entry.aliases, *entry.former_names) if entry else (canonical,)
+        return next((s for s in spellings if s.casefold() == folded), name)
 
     def _summary_edits(self, entry: Entry, tags: list[Tag]) -> list[_Edit]:
         """Take the tags off the summary lines and put a space after a tight ``>``."""

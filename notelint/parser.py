@@ -476,7 +476,7 @@ def _legacy_tags(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[
     A shortcode's tag runs to the next tag or the end of the line (``:hash:FB AI``)."""
     out: list[tuple[str, int, int]] = []
     for kind, s, e in segments:
-        if kind != "text" or ("**#" not in text[s:e] and _SHORTCODE not in text[s:e]):
+        if kind != "text" or (text.find("**#", s, e) < 0 and text.find(_SHORTCODE, s, e) < 0):
             out.append((kind, s, e))
             continue
         marks: list[tuple[int, int, str]] = [
@@ -516,7 +516,7 @@ def _split_comment(
         if kind != "text":
             seen_content = True
             continue
-        if "--" in text[s:e]:
+        if text.find("--", s, e) >= 0:
             for match in _COMMENT_SEP_RE.finditer(text, s, e):
                 sep = match.end() - 2
                 before = text[s:sep]
@@ -587,9 +587,10 @@ def _scan_head(source: SourceText, start: int, end: int, vocabulary: Vocabulary 
             cursor = run_end
         index += 1
     segments.append(("text", cursor, end))
-    if "--" in text[start:end]:
+    # Plain searches (no slice, no regex): most heads hold none of the older shapes.
+    if text.find("--", start, end) >= 0:
         segments = _split_comment(text, segments, comments)
-    if "**#" in text[start:end] or _SHORTCODE in text[start:end]:
+    if text.find("**#", start, end) >= 0 or text.find(_SHORTCODE, start, end) >= 0:
         segments = _legacy_tags(text, segments)
 
     def blank(s: int, e: int) -> bool:

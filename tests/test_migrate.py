@@ -294,3 +294,14 @@ def test_init_points_to_migrate(
     assert "`notelint migrate`" in run.out and "`legacy-syntax` rule (NL210)" in run.out
     vocabulary = (tmp_path / "rules" / "tags.toml").read_text(encoding="utf-8")
     assert "ECCV2018" not in vocabulary and "cvpr2019" not in vocabulary
+
+
+def test_the_export_schema_describes_the_new_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    schema = run_cli(capsys, "export", "--schema").json()
+    defs = schema["$defs"]
+    assert set(defs["TagSyntax"]["enum"]) == {"backtick", "hashtag", "shortcode", "heading"}
+    assert {"syntax", "name", "year"} <= set(defs["Tag"]["properties"])
+    assert {"comment", "comment_span"} <= set(defs["Entry"]["properties"])
+    assert {"labels", "year"} <= set(defs["Section"]["properties"])
+    assert {"header", "year"} <= set(schema["properties"])
+    assert {"title", "preface", "year"} <= set(defs["DocumentHeader"]["properties"])

@@ -57,16 +57,17 @@ class Scan:
     legacy: tuple[int, int] = (0, 0)
 
 
-def _tag_evidence(tag: Tag) -> str | None:
-    """The spelling a tag is learned under: as written, except in the older syntaxes, whose
-    case is the hashtag's (`#cvpr2019`): there the vocabulary's spelling where it knows the
-    tag, and a fused year is left off (`ECCV2018` is `ECCV`). A year alone is no tag."""
+def _tag_evidence(tag: Tag, written: set[str]) -> str | None:
+    """The spelling a tag is learned under: as written in backticks. The older syntaxes say
+    nothing about spelling (a hashtag is lower case: `#cvpr2019`, `#dataset`), so a tag the
+    vocabulary already knows, or that is also written in backticks (``written``, folded), is
+    not counted again; a new one is learned by its name, without a fused year."""
     if tag.syntax is TagSyntax.BACKTICK and tag.year is None:
         return tag.text
-    if tag.resolved is not None:
-        return tag.resolved.canonical
-    if tag.year is not None:
+    if tag.resolved is not None or tag.name.casefold() in written:
         return None
+    if tag.year is not None and tag.name == str(tag.year):
+        return None  # a year alone is no tag
     return tag.name
 
 
@@ -93,6 +94,7 @@ def infer(paths: list[Path], root: Path) -> Scan:
     evidence = Evidence()
     files = entries = 0
     legacy_entries = legacy_files = 0
+    tagged: list[list[Tag]] = []
     not_notes: list[tuple[str, str]] = []
     for path in finder.find(paths):
         try:
@@ -117,8 +119,16 @@ def infer(paths: list[Path], root: Path) -> Scan:
         for section in document.sections:
             for note in section.entries:
                 entries += 1
-                tags = [*note.tags, *section.labels]  # a heading's labels tag every entry
-                evidence.add_entry([t for tag in tags if (t := _tag_evidence(tag)) is not None])
+                # A heading's labels tag every entry of its section.
+                tagged.append([*note.tags, *section.labels])
+    written = {
+        tag.text.casefold()
+        for tags in tagged
+        for tag in tags
+        if tag.syntax is TagSyntax.BACKTICK and tag.year is None
+    }
+    for tags in tagged:
+        evidence.add_entry([t for tag in tags if (t := _tag_evidence(tag, written)) is not None])
     inference = infer_groups(evidence, vocabulary)
     inference.files, inference.entries = files, entries
     order = {category: i for i, category in enumerate(KNOWN_CATEGORIES)}

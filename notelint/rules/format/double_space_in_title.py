@@ -68,6 +68,13 @@ def _aligned(ctx: CheckContext, start: int, end: int) -> bool:
     return False
 
 
+def _gap_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
+
+
 class DoubleSpaceInTitle(Rule):
     code = "NL203"
     name = "double-space-in-title"
@@ -95,6 +102,13 @@ class DoubleSpaceInTitle(Rule):
         if tag is not None and _GAP_RE.fullmatch(text, end, tag.span.start_offset):
             tag_text = text[tag.span.start_offset : tag.span.end_offset]
             yield self._finding(ctx, entry, end, tag.span.start_offset, f"the title and {tag_text}")
+        elif (
+            entry.comment_span is not None
+            and text.startswith("--", gap := _gap_end(text, end))
+            and _GAP_RE.fullmatch(text, end, gap)
+        ):
+            # `Title  -- comment` (older notes): the gap before the comment's dashes.
+            yield self._finding(ctx, entry, end, gap, 'the title and "--"')
 
     def _finding(
         self, ctx: CheckContext, entry: Entry, start: int, end: int, between: str

@@ -58,7 +58,9 @@ class TagAlias(Rule):
         for tag in facts.respelt:
             ref = tag.resolved
             assert ref is not None
-            if ref.match is TagMatch.CASE and tag.name.lower() == ref.canonical.lower():
+            if tag.name.lower() == ref.canonical.lower() and (
+                ref.match is TagMatch.CASE or not tag.in_place
+            ):
                 continue  # the canonical spelling in another case: tag-case (NL303)
             if ref.canonical in facts.shared:
                 continue  # redundant-tags (NL305)

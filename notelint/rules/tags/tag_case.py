@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, TagMatch, TagSyntax
+from notelint.model import Entry, Section, TagMatch
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.tags._shared import EntryFacts, entry_facts, replace_text
 
@@ -57,19 +57,18 @@ class TagCase(Rule):
                 continue  # an alias, or a case variant of one: tag-alias (NL302)
             if ref.canonical in facts.shared:
                 continue  # redundant-tags (NL305)
-            if tag.syntax is not TagSyntax.BACKTICK:
-                continue  # `#cvpr2019`, `:hash:amazon`: hashtags are written in lower case
-            fix = None
-            if tag.in_place:
-                fix = ctx.fix(
-                    f"write `{ref.canonical}`",
-                    [replace_text(ctx, tag, ref.canonical)],
-                    Applicability.SAFE,
-                )
+            if not tag.in_place:
+                # `#cvpr2019`, `:hash:amazon`, `iccv2017`: older notes wrote hashtags and
+                # venue-years in lower case; `notelint migrate` writes the canonical case.
+                continue
             yield self.finding(
                 ctx,
                 tag.span,
-                f"tag `{tag.name}` should be written `{ref.canonical}`",
-                fix,
+                f"tag `{tag.text}` should be written `{ref.canonical}`",
+                ctx.fix(
+                    f"write `{ref.canonical}`",
+                    [replace_text(ctx, tag, ref.canonical)],
+                    Applicability.SAFE,
+                ),
                 entry=entry,
             )
