@@ -147,6 +147,21 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return ["check", *argv]
 
 
+def _mistyped_command(argv: list[str]) -> str | None:
+    """`notelint chekc`: a typo of a command, not a missing notes file to check."""
+    if not argv or argv[0] in SUBCOMMANDS or argv[0].startswith("-"):
+        return None
+    from pathlib import Path
+
+    from notelint.names import closest
+
+    first = argv[0]
+    match = closest(first, SUBCOMMANDS)
+    if match is None or Path(first).exists():
+        return None
+    return f"unknown command '{first}'; did you mean '{match}'? (`notelint --help` lists them)"
+
+
 class _LowercaseLevelFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         record.levelname = record.levelname.lower()
@@ -166,7 +181,12 @@ def _log_warnings_to_stderr() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    given = list(sys.argv[1:] if argv is None else argv)
+    mistyped = _mistyped_command(given)
+    if mistyped is not None:
+        print(f"notelint: error: {mistyped}", file=sys.stderr)
+        return EXIT_USAGE
+    args_list = _normalise_argv(given)
     if argv is not None:
         # Called as a library (tests, embedding): always a real run.
         return _main(args_list)

@@ -22,6 +22,7 @@ import pathspec
 from notelint.config import Settings
 from notelint.findings import Category, Finding, Severity
 from notelint.model import Document, Suppression
+from notelint.names import did_you_mean
 from notelint.registry import (
     Registry,
     SelectorError,
@@ -68,14 +69,17 @@ def _check_rule_options(registry: Registry, settings: Settings, where: str) -> N
     for code, options in settings.rules.items():
         rule = registry.get(code)
         if rule is None:
-            raise ConfigError(f"{where}: [rules.{code}] names no known rule")
+            names = [*(r.code for r in registry.rules), *(r.name for r in registry.rules)]
+            hint = did_you_mean(code, names)
+            raise ConfigError(f"{where}: [rules.{code}] names no known rule{hint}")
         if rule.option_names is None:
             continue  # a plugin rule that does not declare its options
         unknown = sorted(set(options) - rule.option_names)
         if unknown:
             allowed = ", ".join(sorted(rule.option_names)) or "none"
+            hint = did_you_mean(unknown[0], rule.option_names)
             raise ConfigError(
-                f"{where}: [rules.{code}] has no option '{unknown[0]}' (allowed: {allowed})"
+                f"{where}: [rules.{code}] has no option '{unknown[0]}'{hint} (allowed: {allowed})"
             )
 
 
@@ -116,8 +120,16 @@ class Linter:
         chosen_select = list(select) if select is not None else settings.select
         chosen_extend = [*settings.extend_select, *extend_select]
         chosen_ignore = [*settings.ignore, *ignore]
-        for selectors in (chosen_select or [], chosen_extend, chosen_ignore):
-            self.registry.check_selectors(selectors, where)
+        # Each selector is blamed on where it was written: the command line or the file.
+        for selectors, origin in (
+            (select or [], "--select"),
+            (extend_select, "--extend-select"),
+            (ignore, "--ignore"),
+            (settings.select or [] if select is None else [], where),
+            (settings.extend_select, where),
+            (settings.ignore, where),
+        ):
+            self.registry.check_selectors(selectors, origin)
         for selectors in settings.per_file_ignores.values():
             self.registry.check_selectors(selectors, f"{where}: per-file-ignores")
         self.registry.check_selectors(settings.severity.keys(), f"{where}: severity")

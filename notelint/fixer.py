@@ -421,6 +421,9 @@ class EditKind(Enum):
     OTHER = "other"
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def edit_kind(old: str, new: str) -> EditKind:
     if _WHITESPACE_RE.sub("", old) == _WHITESPACE_RE.sub("", new):
         return EditKind.WHITESPACE
@@ -435,8 +438,9 @@ def plain(text: str) -> str:
     """The text as it reads: ligatures as their letters, every kind of space (no-break, narrow,
     em …) as a space, and no format characters (zero-width spaces and joiners, soft hyphens,
     byte-order marks). Other compatibility forms (``x²``, ``™``, full-width letters) stay:
-    turning them into plain letters changes what the text says."""
-    if text.isascii():
+    turning them into plain letters changes what the text says. Control characters (ESC, BEL)
+    do not read at all."""
+    if text.isascii() and _CONTROL_RE.search(text) is None:
         return text
     return "".join(_plain_char(ch) for ch in text)
 
@@ -444,7 +448,7 @@ def plain(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _plain_char(char: str) -> str:
     category = unicodedata.category(char)
-    if category == "Cf":
+    if category == "Cf" or (category == "Cc" and char not in "\t\n\r"):
         return ""
     if category == "Zs":
         return " "

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from notelint.findings import Category
+from notelint.names import did_you_mean
 from notelint.rules.base import ProjectRule, Rule, RuleDefinitionError, validate_rule_class
 
 ENTRY_POINT_GROUP = "notelint.rules"
@@ -51,9 +52,11 @@ class Registry:
     def check_selectors(self, selectors: Iterable[str], where: str) -> None:
         for selector in selectors:
             if not self.is_known_selector(selector):
+                names = [*(r.code for r in self.rules), *(r.name for r in self.rules)]
+                hint = did_you_mean(selector, [*names, *_CATEGORIES])
                 raise SelectorError(
-                    f"{where}: unknown rule selector '{selector}' (use a code such as NL301, "
-                    "a prefix such as NL3, a rule name, a category, or ALL; "
+                    f"{where}: unknown rule selector '{selector}'{hint} (use a code such as "
+                    "NL301, a prefix such as NL3, a rule name, a category, or ALL; "
                     "'notelint rules' lists them)"
                 )
 

@@ -95,7 +95,8 @@ def test_rule_option_tables_are_checked(tmp_path: Path) -> None:
     from notelint.engine import Linter
 
     with pytest.raises(
-        ConfigError, match=r"\[rules.NL308\] has no option 'ordr' \(allowed: order\)"
+        ConfigError,
+        match=r"\[rules.NL308\] has no option 'ordr'; did you mean 'order'\? \(allowed: order\)",
     ):
         Linter(Settings(root=tmp_path, rules={"NL308": {"ordr": ["venue"]}}))
     with pytest.raises(ConfigError, match=r"\[rules.NL999\] names no known rule"):

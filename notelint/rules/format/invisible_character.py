@@ -8,7 +8,10 @@ seem, as copying from a PDF or a web page leaves them:
   in `Eﬃcient`);
 - the no-break space U+00A0 and the narrow no-break space U+202F;
 - the soft hyphen U+00AD, the zero-width space U+200B, the word joiner U+2060, a byte order mark
-  U+FEFF inside the text, and other invisible formatting characters (Unicode category Cf).
+  U+FEFF inside the text, and other invisible formatting characters (Unicode category Cf);
+- control characters (ESC, BEL, NUL, DEL and the C1 controls; tabs and line endings aside),
+  which a terminal obeys instead of showing: a note can recolour or rewrite the screen of
+  whoever prints it, and they make an XML report (JUnit) unreadable.
 
 A run of such characters is one finding; the message names each character by its code point
 and Unicode name. Code blocks are not checked. Joiners and direction marks next to letters of
@@ -52,7 +55,10 @@ from notelint.model import Document
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import joins_line_endings
 
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+# Everything that is not printable ASCII, tab or a line ending: where candidates can be.
+_SUSPECT_RE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_KEPT_CONTROLS = frozenset("\t\n\r")
 _SPACES = frozenset("\u00a0\u202f")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # Never meaningful in notes prose, whatever the neighbours.
@@ -67,12 +73,17 @@ def _plain(char: str) -> bool:
     return unicodedata.category(char)[0] in "PZ"
 
 
+def _control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc" and char not in _KEPT_CONTROLS
+
+
 def _candidate(char: str) -> bool:
     return (
         char in _SPACES
         or char in _LIGATURES
         or char in _ALWAYS
         or unicodedata.category(char) == "Cf"
+        or _control(char)
     )
 
 
@@ -89,7 +100,7 @@ def _candidate_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 def _reported(char: str, plain_context: bool) -> bool:
-    if char in _SPACES or char in _LIGATURES or char in _ALWAYS:
+    if char in _SPACES or char in _LIGATURES or char in _ALWAYS or _control(char):
         return True
     if unicodedata.category(char) != "Cf":
         return False
@@ -105,6 +116,8 @@ def _replacement(char: str) -> str:
 
 
 def _describe(char: str) -> str:
+    if _control(char):
+        return f"U+{ord(char):04X}"  # control characters have no Unicode name
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
 
 
@@ -115,6 +128,8 @@ def _kind(char: str) -> str:
         return "non-breaking space"
     if char == "\ufeff":
         return "byte order mark"
+    if _control(char):
+        return "control character"
     return "invisible character"
 
 
@@ -137,10 +152,10 @@ class InvisibleCharacter(Rule):
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.source
         text = source.text
-        if text.isascii():
+        if text.isascii() and _CONTROL_RE.search(text) is None:
             return
         code_lines = ctx.code_lines
-        for match in _NON_ASCII_RE.finditer(text):
+        for match in _SUSPECT_RE.finditer(text):
             start, end = match.span()
             if code_lines and source.line_of(start) in code_lines:
                 continue
