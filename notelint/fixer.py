@@ -57,7 +57,7 @@ from markdown_it.token import Token
 from notelint.findings import Applicability, Finding
 from notelint.model import Document, Entry, Span
 from notelint.parser import parse
-from notelint.source import SourceText
+from notelint.source import ASCII_CONTROL_RE, SourceText
 from notelint.vocabulary import Vocabulary, fold
 
 if TYPE_CHECKING:
@@ -421,9 +421,6 @@ class EditKind(Enum):
     OTHER = "other"
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def edit_kind(old: str, new: str) -> EditKind:
     if _WHITESPACE_RE.sub("", old) == _WHITESPACE_RE.sub("", new):
         return EditKind.WHITESPACE
@@ -440,7 +437,7 @@ def plain(text: str) -> str:
     byte-order marks). Other compatibility forms (``x²``, ``™``, full-width letters) stay:
     turning them into plain letters changes what the text says. Control characters (ESC, BEL)
     do not read at all."""
-    if text.isascii() and _CONTROL_RE.search(text) is None:
+    if text.isascii() and ASCII_CONTROL_RE.search(text) is None:
         return text
     return "".join(_plain_char(ch) for ch in text)
 

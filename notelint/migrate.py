@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from notelint.config import Settings
 from notelint.model import BlockKind, Document, Entry, Section, Tag, TagSyntax
 from notelint.parser import parse
+from notelint.rules.tags.tag_order import DEFAULT_ORDER
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
 
 _TIGHT_QUOTE_RE = re.compile(r"([ \t]*>)(?=[^\s>])")
 _QUOTE_MARKERS_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-_DEFAULT_ORDER = ("venue", "track", "organisation", "country", "sector", "person", "label")
 _TAG_ORDER_RULE = "NL308"
 
 
@@ -107,7 +107,7 @@ class _Planner:
         self.document = document
         self.vocabulary = vocabulary
         self.move_labels = settings.migrate.heading_labels == "entries"
-        order = settings.rule_options(_TAG_ORDER_RULE).get("order", _DEFAULT_ORDER)
+        order = settings.rule_options(_TAG_ORDER_RULE).get("order", DEFAULT_ORDER)
         self.rank = {category: i for i, category in enumerate(order)}
         self.indent = _summary_indent(document)
         self.newline = document.newline

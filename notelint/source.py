@@ -20,6 +20,9 @@ from notelint.model import Span, make_span
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# An ASCII control character that is no tab or line ending: shown by no renderer, obeyed by
+# terminals (ESC, BEL), forbidden in XML.
+ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # The largest notes file read. The user's eight years of notes are under 1 MB; a file above

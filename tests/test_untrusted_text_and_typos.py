@@ -9,20 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from notelint.config import OUTPUT_FORMATS
 from tests.helpers import run_cli
 
-FORMATS = (
-    "text",
-    "concise",
-    "grouped",
-    "json",
-    "json-lines",
-    "github",
-    "sarif",
-    "junit",
-    "gitlab",
-    "rdjson",
-)
+FORMATS = OUTPUT_FORMATS
 # ESC (a colour sequence), BEL and a C1 CSI, in a title, a tag and a summary.
 NOTES = "# ICCV\n\n* A Ti\x1b[31mtle `ICCV` `Go\x1bgle`\n\t> ok\x07 fine \x9b2J here.\n"
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

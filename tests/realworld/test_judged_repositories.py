@@ -63,6 +63,15 @@ def _snapshot(repo: str, into: Path) -> bool:
     return True
 
 
+def _fresh_copy(repo: str, tmp_path: Path) -> Path:
+    """A new git work tree holding the repository's snapshot (the test skips without one)."""
+    root = tmp_path / "repo"
+    if not _snapshot(repo, root):
+        pytest.skip(f"no snapshot of {repo} on this machine")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    return root
+
+
 def _notelint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "notelint", *args],
@@ -83,10 +92,7 @@ def test_judgments_are_well_formed() -> None:
 
 @pytest.mark.parametrize("repo", sorted(FLOORS))
 def test_precision_and_recall_on_a_real_repository(repo: str, tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    if not _snapshot(repo, root):
-        pytest.skip(f"no snapshot of {repo} on this machine")
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    root = _fresh_copy(repo, tmp_path)
     init = _notelint(root, "init")
     assert init.returncode == 0 and "Traceback" not in init.stderr, init.stderr
     check = _notelint(root, "check", "--no-cache", "--output-format", "concise")
@@ -132,10 +138,7 @@ def _tag_and_venue_findings(root: Path) -> Counter[tuple[str, str]]:
 
 @pytest.mark.parametrize("repo", sorted(FLOORS))
 def test_migrate_keeps_what_check_finds(repo: str, tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    if not _snapshot(repo, root):
-        pytest.skip(f"no snapshot of {repo} on this machine")
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    root = _fresh_copy(repo, tmp_path)
     assert _notelint(root, "init").returncode == 0
     before = _tag_and_venue_findings(root)
     migrated = _notelint(root, "migrate", "--write")

@@ -54,10 +54,10 @@ from notelint.findings import Applicability, Category, Finding, Fix, FixAvailabi
 from notelint.model import Document
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.structure._helpers import joins_line_endings
+from notelint.source import ASCII_CONTROL_RE
 
 # Everything that is not printable ASCII, tab or a line ending: where candidates can be.
 _SUSPECT_RE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]+")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _KEPT_CONTROLS = frozenset("\t\n\r")
 _SPACES = frozenset("\u00a0\u202f")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
@@ -152,7 +152,7 @@ class InvisibleCharacter(Rule):
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
         source = ctx.source
         text = source.text
-        if text.isascii() and _CONTROL_RE.search(text) is None:
+        if text.isascii() and ASCII_CONTROL_RE.search(text) is None:
             return
         code_lines = ctx.code_lines
         for match in _SUSPECT_RE.finditer(text):
