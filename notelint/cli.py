@@ -21,7 +21,17 @@ from notelint import __version__
 # replay cache (notelint.replay): a run whose inputs are unchanged needs none of it.
 EXIT_USAGE = 2  # as notelint.errors.EXIT_USAGE
 
-SUBCOMMANDS = ("check", "rule", "rules", "export", "words", "init", "migrate")
+SUBCOMMANDS = (
+    "check",
+    "rule",
+    "rules",
+    "export",
+    "words",
+    "init",
+    "migrate",
+    "clean",
+    "version",
+)
 
 
 def _csv(value: str) -> list[str]:
@@ -131,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="put a heading's #Label on its entries (default) or keep it on the heading",
     )
     migrate.add_argument("--config", metavar="FILE")
+
+    clean = sub.add_parser("clean", help="remove the project's result cache")
+    clean.add_argument("--config", metavar="FILE")
+    sub.add_parser("version", help="print notelint's version")
 
     init = sub.add_parser("init", help="write a starter configuration and vocabulary")
     init.add_argument("paths", nargs="*")
@@ -274,7 +288,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from notelint.commands import export
 
         return export.run(args)
-    if command in ("words", "init", "migrate"):
+    if command == "version":
+        print(f"notelint {__version__}")
+        return 0
+    if command in ("words", "init", "migrate", "clean"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib

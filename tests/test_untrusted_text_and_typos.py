@@ -115,3 +115,28 @@ def test_rule_tables_and_options_suggest_the_name_meant(
         (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
         run = run_cli(capsys, "check", "n.md")
         assert run.code == 2 and message in run.err, run.err
+
+
+def test_clean_removes_only_a_cache_notelint_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "n.md").write_text("# ICCV\n\n* A Title `ICCV`\n\t> Fine.\n", encoding="utf-8")
+    assert run_cli(capsys, "check", "n.md").code == 0
+    assert (tmp_path / ".notelint_cache" / "CACHEDIR.TAG").is_file()
+    run = run_cli(capsys, "clean")
+    assert run.code == 0 and run.out.startswith("Removed ") and "notelint_cache" in run.out
+    assert not (tmp_path / ".notelint_cache").exists()
+    assert run_cli(capsys, "clean").out.startswith("No cache to remove")
+    # A cache-dir pointing at someone else's folder is refused, and the folder kept.
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint]\ncache-dir = "."\n', "utf-8")
+    refused = run_cli(capsys, "clean")
+    assert refused.code == 2 and "not a notelint cache folder; left as it is" in refused.err
+    assert (tmp_path / "n.md").is_file()
+
+
+def test_version_is_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from notelint import __version__
+
+    run = run_cli(capsys, "version")
+    assert (run.code, run.out) == (0, f"notelint {__version__}\n")
