@@ -140,3 +140,13 @@ def test_version_is_a_command(capsys: pytest.CaptureFixture[str]) -> None:
 
     run = run_cli(capsys, "version")
     assert (run.code, run.out) == (0, f"notelint {__version__}\n")
+
+
+def test_statistics_mark_only_what_fix_repairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # `Gogle` has only an unsafe fix (unknown-tag); the trailing space a safe one.
+    (tmp_path / "n.md").write_text("# ICCV\n\n* A Title `ICCV` `Gogle` \n\t> Fine.\n", "utf-8")
+    out = run_cli(capsys, "check", "--no-cache", "--statistics", "n.md").out
+    assert "NL301  [ ] unknown-tag" in out and "NL201  [*] trailing-whitespace" in out

@@ -158,7 +158,12 @@ def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
 
 def statistics(findings: Sequence[Finding]) -> list[str]:
     counts = Counter((f.code, f.name) for f in findings)
-    fixable = Counter((f.code, f.name) for f in findings if f.fix is not None)
+    # `[*]` as on every other line: what `--fix` repairs (a safe fix), not `--unsafe-fixes`.
+    fixable = Counter(
+        (f.code, f.name)
+        for f in findings
+        if f.fix is not None and f.fix.applicability is Applicability.SAFE
+    )
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     return [
