@@ -27,14 +27,12 @@ from dataclasses import dataclass, field
 
 from notelint.config import Settings
 from notelint.model import BlockKind, Document, Entry, Section, Tag, TagSyntax
-from notelint.parser import parse
-from notelint.rules.tags.tag_order import DEFAULT_ORDER
+from notelint.parser import TIGHT_QUOTE_RE, parse
+from notelint.rules.tags.tag_order import TagOrder, category_order
 from notelint.source import SourceText
 from notelint.vocabulary import Vocabulary
 
-_TIGHT_QUOTE_RE = re.compile(r"([ \t]*>)(?=[^\s>])")
 _QUOTE_MARKERS_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-_TAG_ORDER_RULE = "NL308"
 
 
 @dataclass
@@ -82,7 +80,7 @@ def needs_migration(entry: Entry) -> bool:
         if tag.syntax is not TagSyntax.BACKTICK or (tag.year is not None and tag.resolved):
             return True
     return any(
-        block.kind is BlockKind.QUOTE and _TIGHT_QUOTE_RE.match(line)
+        block.kind is BlockKind.QUOTE and TIGHT_QUOTE_RE.match(line)
         for block in entry.summary
         for line in block.text.split("\n")
     )
@@ -107,7 +105,7 @@ class _Planner:
         self.document = document
         self.vocabulary = vocabulary
         self.move_labels = settings.migrate.heading_labels == "entries"
-        order = settings.rule_options(_TAG_ORDER_RULE).get("order", DEFAULT_ORDER)
+        order = category_order(TagOrder(settings).options)  # keyed by code or slug
         self.rank = {category: i for i, category in enumerate(order)}
         self.indent = _summary_indent(document)
         self.newline = document.newline
@@ -234,7 +232,7 @@ class _Planner:
                 rebuilt = rebuilt[:s] + rebuilt[e:]
             if on_line:
                 rebuilt = rebuilt.rstrip(" \t")
-            rebuilt = _TIGHT_QUOTE_RE.sub(r"\1 ", rebuilt, count=1)
+            rebuilt = TIGHT_QUOTE_RE.sub(r"\1 ", rebuilt, count=1)
             if rebuilt == original:
                 continue
             if not rebuilt.strip(" \t>"):

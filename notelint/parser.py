@@ -45,6 +45,8 @@ from notelint.vocabulary import Vocabulary
 BulletMarker = Literal["*", "-", "+", ".", ")"]
 _BULLET_RE = re.compile(r"[ \t]*([*+-]|\d{1,9}[.)])(?:[ \t]+|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>")
+# A quote marker with no space after it (`>text`, older notes): still a quote.
+TIGHT_QUOTE_RE = re.compile(r"([ \t]*>)(?=[^\s>])")
 _BACKTICKS_RE = re.compile(r"`+")
 _LABEL_RE = re.compile(r"[ \t]*>[ \t]*([A-Z][a-z]+(?: [a-z]+)?):\s")
 # Older notes: ` -- ` ends the title and starts the author's comment; `**#x**` and `:hash:x`

@@ -305,3 +305,19 @@ def test_the_export_schema_describes_the_new_fields(capsys: pytest.CaptureFixtur
     assert {"labels", "year"} <= set(defs["Section"]["properties"])
     assert {"header", "year"} <= set(schema["properties"])
     assert {"title", "preface", "year"} <= set(defs["DocumentHeader"]["properties"])
+
+
+def test_migrate_follows_tag_order_by_code_or_slug_and_rejects_a_bad_one(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.notelint.rules.tag-order]\norder = ["sector", "organisation", "venue"]\n', "utf-8"
+    )
+    assert run_cli(capsys, "migrate", "--write", "conf_2019.md").code == 0
+    text = (project / "conf_2019.md").read_text(encoding="utf-8")
+    assert "* Compositional Product Search `Industry` `Adobe` `ECCV` `2018`\n" in text
+    (project / "pyproject.toml").write_text(
+        '[tool.notelint.rules.NL308]\norder = "venue"\n', encoding="utf-8"
+    )
+    bad = run_cli(capsys, "migrate", "conf_2019.md")
+    assert bad.code == 2 and "'order' must be a list of category names" in bad.err

@@ -37,14 +37,13 @@ summaries) and checks that the result reads back to the same notes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from notelint.findings import Category, Finding, FixAvailability, Severity
 from notelint.model import Entry, Section, TagSyntax
+from notelint.parser import TIGHT_QUOTE_RE
 from notelint.rules.base import CheckContext, Rule
 
-_TIGHT_QUOTE_RE = re.compile(r"[ \t]*>(?=[^\s>])")
 _HINT = "`notelint migrate` rewrites it"
 
 
@@ -87,7 +86,7 @@ class LegacySyntax(Rule):
         for block in entry.summary:
             line = block.span.start_line
             for offset, text in enumerate(block.text.split("\n")):
-                match = _TIGHT_QUOTE_RE.match(text)
+                match = TIGHT_QUOTE_RE.match(text)
                 if match is None:
                     continue
                 start = ctx.source.line_starts[line + offset - 1] + match.end() - 1

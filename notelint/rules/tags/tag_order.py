@@ -47,7 +47,8 @@ from notelint.rules.base import CheckContext, Rule
 DEFAULT_ORDER = ("venue", "track", "organisation", "country", "sector", "person", "label")
 
 
-def _order(options: Mapping[str, Any]) -> tuple[str, ...]:
+def category_order(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """The validated ``order`` option (also what ``notelint migrate`` writes tags in)."""
     order = options.get("order", DEFAULT_ORDER)
     if not isinstance(order, (list, tuple)) or not all(isinstance(c, str) for c in order):
         raise ConfigError(
@@ -70,7 +71,7 @@ class TagOrder(Rule):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
-        self.order = _order(self.options)
+        self.order = category_order(self.options)
         self.rank = {category: i for i, category in enumerate(self.order)}
 
     def _rank(self, tag: Tag) -> int | None:
