@@ -252,7 +252,7 @@ class Linter:
             if self._allowed(gate.code, ignored):
                 findings.extend(gate.check_document(document, ctx))
         if findings and self._gate_holds(source, document, findings):
-            return FileResult(path=source.path, findings=findings)
+            return self._gated(source, document, ctx, findings, ignored)
         for rule in hooks["check_document"]:
             if rule.gates_file:
                 continue
@@ -290,6 +290,25 @@ class Linter:
             result.suppression_scopes = index.as_data()
         result.findings = self._suppress(result, findings)
         return result
+
+    def _gated(
+        self,
+        source: SourceText,
+        document: Document,
+        ctx: CheckContext,
+        findings: list[Finding],
+        ignored: list[str],
+    ) -> FileResult:
+        """A file a gate passed over: the gate's finding, and those of the rules that read prose
+        wherever it is (spelling), silenced by the file's directives as anywhere. Directives
+        are not counted as used or unused here: the rules they were written for did not run."""
+        prose: list[Finding] = []
+        for rule in self._hooks["check_document"]:
+            if rule.reads_any_prose and not rule.gates_file and self._allowed(rule.code, ignored):
+                prose.extend(rule.check_document(document, ctx))
+        if prose and document.suppressions:
+            prose = SuppressionIndex(document, source, self.registry.get).filter(prose, set())
+        return FileResult(path=source.path, findings=[*findings, *prose])
 
     def _gate_holds(self, source: SourceText, document: Document, findings: list[Finding]) -> bool:
         """Whether a gate's findings stand: not when the file's own directives silence them

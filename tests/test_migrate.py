@@ -279,7 +279,7 @@ def test_spelling_reads_comments_and_skips_hashtags(
     run = run_cli(
         capsys, "check", "--no-cache", "--select", "NL501", "--output-format", "concise", "n.md"
     )
-    assert "unknown word 'recieve'" in run.out
+    assert "'recieve' is a common misspelling" in run.out
     assert "Gogle" not in run.out and "Bran" not in run.out and "Faceboook" not in run.out
 
 

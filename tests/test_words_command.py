@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import make_project, run_cli
 
-NOTES = "# ICCV\n\n* Zorblax Networks `ICCV`\n\t> Zorblax models quuxify the baseline.\n"
+NOTES = "# ICCV\n\n* Tireline Networks `ICCV`\n\t> Tireline models quuxify the baseline.\n"
 
 
 @pytest.fixture
@@ -19,11 +19,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_add_sorts_and_deduplicates(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(capsys, "words", "add", "zorblax", "quuxify", "zorblax")
+    run = run_cli(capsys, "words", "add", "tireline", "quuxify", "tireline")
     assert run.code == 0 and "Added 2 words" in run.out
     text = (project / "rules" / "words.txt").read_text(encoding="utf-8")
     words = [w for w in text.splitlines() if w and not w.startswith("#")]
-    assert words == ["quuxify", "zorblax"]
+    assert words == ["quuxify", "tireline"]
     assert run_cli(capsys, "check").code == 0
 
 
@@ -31,7 +31,7 @@ def test_learn_lists_then_writes(project: Path, capsys: pytest.CaptureFixture[st
     assert run_cli(capsys, "check").code == 1
     listed = run_cli(capsys, "words", "learn")
     assert listed.code == 1
-    assert [line.split("\t")[0] for line in listed.out.splitlines()] == ["quuxify", "Zorblax"]
+    assert [line.split("\t")[0] for line in listed.out.splitlines()] == ["quuxify", "Tireline"]
     assert run_cli(capsys, "words", "learn", "--write").code == 0
     assert run_cli(capsys, "check").code == 0
     assert run_cli(capsys, "words", "learn").out == ""

@@ -260,10 +260,11 @@ _WORD_MIN_USES = 3
 
 def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     """The repository's own words: flagged by NL501 at least three times (or twice in two
-    files), and without the
-    confident replacement NL501 offers for a clear typo (``tubelets``, ``grokking``, ``conv``
-    are words here; ``signficantly`` four times is still a typo). Written to
-    ``rules/words.txt`` for the next check."""
+    files), and not a misspelling by its shape (a known misspelling, or a letter missing,
+    doubled or swapped): ``tireline`` and ``surfel`` used again and again are terms here,
+    although one letter from *timeline* and *surfer*; ``signficantly`` four times is still a
+    typo. Written to ``rules/words.txt`` for the next check."""
+    from notelint.spelling.checker import build_checker
     from notelint.spelling.wordlist import WordListError, add_words, learn
 
     settings = Settings(
@@ -278,20 +279,18 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     # (which matches every case) unless it is only ever written with capitals.
     uses: Counter[str] = Counter()
     files: Counter[str] = Counter()
-    fixable: set[str] = set()
     spellings: dict[str, set[str]] = {}
     for item in result.words:
         key = item.word.lower()
         uses[key] += item.count
         files[key] = max(files[key], item.files)
         spellings.setdefault(key, set()).add(item.word)
-        if item.fixable:
-            fixable.add(key)
+    checker = build_checker(settings)
     words = []
     for key, count in uses.items():
         repeated = count >= _WORD_MIN_USES or (count >= 2 and files[key] >= 2)
-        if not repeated or key in fixable:
-            continue  # once or twice in one file; or NL501 knows the intended word (a typo)
+        if not repeated or checker.typo_evidence(key):
+            continue  # once or twice in one file; or a typo by its shape
         forms = spellings[key]
         words.append(key if key in forms or len(forms) > 1 else next(iter(forms)))
     words.sort(key=str.lower)

@@ -147,6 +147,8 @@ class Rule:
     # Runs before every other rule of the file; when it reports, the others do not run (a file
     # that is not notes at all gets one finding saying so, not dozens that are all wrong).
     gates_file: ClassVar[bool] = False
+    # Checks prose wherever it is (spelling): it still runs on a file a gate passed over.
+    reads_any_prose: ClassVar[bool] = False
     # The keys its ``[tool.notelint.rules.CODE]`` table may hold; any other is an error. None
     # (a plugin that does not say) is not checked; every built-in rule says.
     option_names: ClassVar[frozenset[str] | None] = None

@@ -57,7 +57,12 @@ NOUN_ENDINGS = (
     "ing", "tion", "sion", "ment", "ness", "er", "or", "ist", "ism", "ance", "ence", "ure",
     "age", "ship", "hood", "map", "set", "model", "net", "former", "layer", "point",
 )  # fmt: skip
-_CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m", "n't")
+_SIBILANTS = ("x", "s", "sh", "ch", "z")
+_VERB_ENDINGS = ("ate", "ize", "ise", "ify")
+# A listed word with one of these endings is most likely an adjective: no plural is derived.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent",
+                      "ary", "ory", "ed", "ing", "ar")  # fmt: skip
+_CONTRACTIONS = ("'ll", "'re", "'ve", "'ed", "'ing", "'d", "'m", "n't")  # "demo'ed" too
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00ad": None, "\u200b": None})
 
 
@@ -262,6 +267,14 @@ class Lexicon:
             self._verdicts[word] = verdict
         return verdict
 
+    def _listed_term(self, lower: str) -> bool:
+        """Listed by notelint's domain lists or the repository, not only by pyspellchecker."""
+        return any(
+            lower in layer.folded or lower in layer.names
+            for layer in self.layers
+            if not layer.name.startswith("pyspellchecker")
+        )
+
     def _accepts(self, word: str) -> bool:
         word = normalize(word)
         if self.known(word):
@@ -281,11 +294,16 @@ class Lexicon:
         forms = [lower, *american_forms(lower)]
         if any(self.known(form) for form in forms[1:]):
             return True
+        if lower.endswith("es") and lower[:-2].endswith(_SIBILANTS) and self.known(lower[:-2]):
+            return True  # "softmaxes", "patches"
         if lower.endswith("s") and self.known(lower[:-1]):
             # The plural of a known word that the lists do not have: a noun with a noun's
-            # ending ("encodings", "tokenizers") is fine; other words ("multimodals",
-            # "brians") are not derived.
-            return lower[:-1].endswith(NOUN_ENDINGS)
+            # ending ("encodings", "tokenizers") or a term of the domain lists ("tanhs",
+            # "convnets") is fine; other words ("multimodals", "brians") are not derived.
+            stem = lower[:-1]
+            if stem.endswith(NOUN_ENDINGS) or stem.endswith(_VERB_ENDINGS):
+                return True  # "encodings"; "recalibrates", "pixelates"
+            return not stem.endswith(_ADJECTIVE_ENDINGS) and self._listed_term(stem)
         return any(
             self.common(base) if prefixed else self.known(base)
             for form in forms

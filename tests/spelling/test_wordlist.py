@@ -13,7 +13,7 @@ from notelint.spelling.wordlist import HEADER, WordListError, add_words, learn
 NOTES = """# Notes
 
 * Scaling Laws `arXiv` `OpenAI`
-\t> We use rliable; rliable again. Zorbnet is our baseline. A typo: recieve.
+\t> We use rliable; rliable again. Tireline is our baseline. A typo: recieve.
 """
 
 
@@ -44,7 +44,7 @@ def test_added_words_are_accepted(tmp_path: Path) -> None:
     add_words(tmp_path / "rules" / "words.txt", ["rliable"])
     findings = lint_text(NOTES, settings=Settings(root=tmp_path), select=["NL501"])
     assert [NOTES[f.span.start_offset : f.span.end_offset] for f in findings] == [
-        "Zorbnet",
+        "Tireline",
         "recieve",
     ]
 
@@ -57,7 +57,7 @@ def test_learn_lists_every_flagged_word(tmp_path: Path) -> None:
     assert [(w.word, w.count) for w in result.words] == [
         ("recieve", 1),
         ("rliable", 2),
-        ("Zorbnet", 1),
+        ("Tireline", 1),
     ]
     column = NOTES.splitlines()[3].index("recieve") + 1
     assert result.words[0].first.endswith(f"a.md:4:{column}")
@@ -68,7 +68,7 @@ def test_learn_lists_every_flagged_word(tmp_path: Path) -> None:
 def test_learn_write_adds_them_all(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(NOTES)
     result = learn([tmp_path / "a.md"], Settings(root=tmp_path), write=True)
-    assert result.added == ["recieve", "rliable", "Zorbnet"]
+    assert result.added == ["recieve", "rliable", "Tireline"]
     assert result.path == tmp_path / "rules" / "words.txt"
     assert lint_text(NOTES, settings=Settings(root=tmp_path), select=["NL501"]) == []
 

@@ -4,7 +4,8 @@
 Looks at the shape of each file before any other rule does (see `notelint/shape.py` for the
 measures). A file with no paper entries but paragraphs of prose, a file whose bullets are mostly
 sentences rather than papers, or a file whose prose outweighs its entries by far gets this one
-finding, on its first line, and no other: the other rules are for notes.
+finding, on its first line, and no other but spelling: the other rules are for notes, while
+`misspelled-word` reads prose wherever it is.
 
 A file that has paper bullets and a short preface, a reading list without summaries, or an
 empty notes file with only its venue headings is a notes file.
@@ -72,5 +73,5 @@ class NotANotesFile(Rule):
         yield self.finding(
             ctx,
             ctx.source.line_span(1),
-            f"not a notes file: {reason}; its other findings are not reported",
+            f"not a notes file: {reason}; only its spelling is checked",
         )
