@@ -116,6 +116,9 @@ NAME_NEIGHBOUR_MAX_ZIPF = 4.0
 # letters in shorter words were names or short forms four times in five.
 SLIP_ONLY_BELOW = 7
 SHORT_PLAIN_TYPO_MIN_ZIPF = 4.0
+# A correction two slips away is offered only in a word this long, to a word this common.
+TWO_SLIPS_FIX_MIN_LETTERS = 9
+TWO_SLIPS_FIX_MIN_ZIPF = 3.0
 
 
 # Function words that people run into the word before (``visionand``, ``committhen``) or
@@ -558,7 +561,19 @@ class Checker:
     def _misspelling(
         self, token: Token, suggestions: Suggestions, confidence: Confidence = Confidence.TYPO
     ) -> Misspelling:
-        replacement = suggestions.unambiguous if confidence is Confidence.TYPO else None
+        # A correction is offered for a typing slip (a letter missing, doubled, swapped or next
+        # on the keyboard): the other near misses are right too often (``tireline``,
+        # ``playment``) for an edit, even an unsafe one.
+        slip = _typing_slip(suggestions, token.text)
+        best = suggestions.best
+        long_miss = (  # "quantiaitive": two slips in a long word, one common word that close
+            best is not None
+            and best.distance == 2
+            and len(token.text) >= TWO_SLIPS_FIX_MIN_LETTERS
+            and zipf(best.word.lower()) >= TWO_SLIPS_FIX_MIN_ZIPF
+        )
+        fixable = confidence is Confidence.TYPO and (slip or long_miss)
+        replacement = suggestions.unambiguous if fixable else None
         if replacement is not None and " " in replacement:
             replacement = None  # never split a word on a guess ("con cat" for concat)
         return Misspelling(
@@ -568,7 +583,7 @@ class Checker:
             suggestions.words,
             replacement,
             confidence=confidence,
-            typing_slip=_typing_slip(suggestions, token.text),
+            typing_slip=slip,
         )
 
 
