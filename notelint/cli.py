@@ -57,16 +57,39 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     from notelint.config import OUTPUT_FORMATS
 
     parser.add_argument("paths", nargs="*", help="files or directories (default: config 'paths')")
-    parser.add_argument("--config", metavar="FILE", help="use this config file")
+    parser.add_argument(
+        "--config",
+        action="append",
+        metavar="FILE|KEY=VALUE",
+        help="use this config file; KEY=VALUE (TOML, e.g. 'spelling.min-word-length = 4') "
+        "overrides one setting; may be given more than once",
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     sel = parser.add_argument_group("rule selection")
     sel.add_argument("--select", action=_ExtendCsv, metavar="RULES", help="only these rules")
     sel.add_argument("--extend-select", action=_ExtendCsv, metavar="RULES", default=[])
     sel.add_argument("--ignore", action=_ExtendCsv, metavar="RULES", default=[])
+    sel.add_argument(
+        "--extend-ignore", action=_ExtendCsv, metavar="RULES", default=[],
+        help="ignore these rules too (added to --ignore and the configuration's)",
+    )  # fmt: skip
     out = parser.add_argument_group("output")
     out.add_argument("--output-format", choices=OUTPUT_FORMATS, default=None)
     out.add_argument("--output-file", metavar="PATH", help="write the report to PATH")
     out.add_argument("--statistics", action="store_true", help="count findings per rule")
     out.add_argument("-q", "--quiet", action="store_true", help="only what fails the run")
+    out.add_argument(
+        "-s", "--silent", action="store_true", help="print nothing; the exit code says it"
+    )
+    out.add_argument(
+        "-v", "--verbose", action="store_true", help="also say which configuration and files"
+    )
+    out.add_argument(
+        "--show-settings", action="store_true", help="print the resolved settings and exit"
+    )
+    out.add_argument(
+        "--show-files", action="store_true", help="print the files a run would check and exit"
+    )
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     out.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR)")
     fix = parser.add_argument_group("fixing")
@@ -76,12 +99,25 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     fix.add_argument("--fix-only", action="store_true", help="fix; do not report the rest")
     fix.add_argument("--show-fixes", action="store_true", help="list what was fixed")
     fix.add_argument("--exit-non-zero-on-fix", action="store_true")
+    fix.add_argument(
+        "--fixable", action=_ExtendCsv, metavar="RULES", help="only these rules' fixes"
+    )
+    fix.add_argument(
+        "--unfixable", action=_ExtendCsv, metavar="RULES", default=[], help="never these fixes"
+    )
     files = parser.add_argument_group("files")
     files.add_argument(
         "--force-exclude",
         action="store_true",
         help="apply excludes to files named on the command line too (for pre-commit)",
     )
+    files.add_argument(
+        "--exclude", action=_ExtendCsv, metavar="PATTERNS", help="replace the exclude patterns"
+    )
+    files.add_argument(
+        "--extend-exclude", action=_ExtendCsv, metavar="PATTERNS", default=[],
+        help="exclude these too (gitignore-style patterns)",
+    )  # fmt: skip
     files.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     files.add_argument("--cache-dir", metavar="DIR")
     files.add_argument("--jobs", "-j", type=int, metavar="N", help="parallel processes")
@@ -107,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check_arguments(check)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
-    rule.add_argument("code", help="a code (NL301) or name (unknown-tag)")
+    rule.add_argument("code", nargs="?", help="a code (NL301) or name (unknown-tag)")
+    rule.add_argument("--all", action="store_true", help="every rule's documentation")
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
 
@@ -149,7 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="write a starter configuration and vocabulary")
     init.add_argument("paths", nargs="*")
     init.add_argument("--force", action="store_true", help="overwrite existing files")
+    _no_abbreviations(parser)
     return parser
+
+
+def _no_abbreviations(parser: argparse.ArgumentParser) -> None:
+    """``--stat`` is not ``--statistics``: an accepted abbreviation is an interface that can
+    never change (a new option starting the same way would break it)."""
+    parser.allow_abbrev = False
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _no_abbreviations(child)
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:

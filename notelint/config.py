@@ -10,6 +10,7 @@ file, the key and what is allowed.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -210,15 +211,54 @@ def settings_from_table(table: dict[str, Any], *, root: Path, config_path: Path 
     return settings
 
 
-def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
-    """Settings from an explicit ``--config`` file, else the nearest config, else defaults."""
+def load_settings(
+    config: Path | None = None,
+    cwd: Path | None = None,
+    *,
+    overrides: Sequence[str] = (),
+    isolated: bool = False,
+) -> Settings:
+    """Settings from an explicit ``--config`` file, else the nearest config, else defaults
+    (``isolated``: defaults, whatever files there are); then each ``KEY = VALUE`` override
+    (``--config 'spelling.min-word-length = 4'``) on top."""
     cwd = cwd or Path.cwd()
-    if config is not None:
+    if isolated:
+        path: Path | None = None
+    elif config is not None:
         if not config.is_file():
             raise ConfigError(f"{config}: no such config file")
-        path: Path | None = config.resolve()
+        path = config.resolve()
     else:
         path = find_config(cwd.resolve())
-    if path is None:
-        return settings_from_table({}, root=cwd.resolve(), config_path=None)
-    return settings_from_table(read_config_table(path), root=path.parent, config_path=path)
+    table = read_config_table(path) if path is not None else {}
+    for override in overrides:
+        _merge(table, parse_override(override))
+    root = path.parent if path is not None else cwd.resolve()
+    return settings_from_table(table, root=root, config_path=path)
+
+
+def parse_override(text: str) -> dict[str, Any]:
+    """One ``--config KEY=VALUE`` override as a table (its value is TOML)."""
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"--config {text!r}: not a config file and not a KEY = VALUE setting in TOML ({exc})"
+        ) from None
+    if not parsed:
+        raise ConfigError(f"--config {text!r}: sets nothing")
+    return parsed
+
+
+def _merge(table: dict[str, Any], update: dict[str, Any]) -> None:
+    for key, value in update.items():
+        current = table.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            _merge(current, value)
+        else:
+            table[key] = value
+
+
+def is_override(text: str) -> bool:
+    """``--config`` holds a setting (``KEY=VALUE``) rather than a file name."""
+    return "=" in text and not Path(text).is_file()

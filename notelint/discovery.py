@@ -90,6 +90,21 @@ class FileFinder:
         except ValueError:
             return None
 
+    def why_excluded(self, path: Path, is_dir: bool) -> str | None:
+        """Why a run leaves ``path`` out (the pattern, or .gitignore), or None."""
+        if not self.excluded(path, is_dir):
+            return None
+        relative = self._relative(path) or path.name
+        suffix = "/" if is_dir else ""
+        for option, patterns in (
+            ("exclude", self.settings.exclude),
+            ("extend-exclude", self.settings.extend_exclude),
+        ):
+            for pattern in patterns:
+                if _spec([pattern]).match_file(relative + suffix):
+                    return f"{option} pattern {pattern!r}"
+        return "ignored by .gitignore"
+
     def excluded(self, path: Path, is_dir: bool) -> bool:
         relative = self._relative(path)
         if relative is None:

@@ -209,6 +209,25 @@ class Linter:
         except (ValueError, OSError):
             return Path(path).as_posix()
 
+    def restrict_fixes(self, fixable: Sequence[str] | None, unfixable: Sequence[str]) -> None:
+        """``--fixable`` / ``--unfixable``: whose fixes ``--fix`` may apply (selectors as for
+        ``--select``; an unknown one is an error naming the option)."""
+        self.registry.check_selectors(fixable or [], "--fixable")
+        self.registry.check_selectors(unfixable, "--unfixable")
+        self._fixable = list(fixable) if fixable is not None else None
+        self._unfixable = list(unfixable)
+
+    def may_fix(self, code: str) -> bool:
+        """Whether ``--fix`` may apply this rule's fixes (see :meth:`restrict_fixes`)."""
+        fixable: list[str] | None = getattr(self, "_fixable", None)
+        unfixable: list[str] = getattr(self, "_unfixable", [])
+        rule = self.registry.get(code)
+        if rule is None:
+            return fixable is None
+        if fixable is not None and best_match(fixable, rule) is None:
+            return False
+        return not unfixable or best_match(unfixable, rule) is None
+
     def _allowed(self, code: str, ignored: list[str]) -> bool:
         if not ignored:
             return True

@@ -147,6 +147,7 @@ def fixable_findings(linter: Linter, source: SourceText, *, unsafe: bool) -> lis
         if f.fix is not None
         and f.fix.edits
         and (unsafe or f.fix.applicability is Applicability.SAFE)
+        and linter.may_fix(f.code)
     ]
 
 

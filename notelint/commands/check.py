@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from notelint import replay
-from notelint.config import Settings, load_settings
+from notelint.config import Settings, is_override, load_settings
 from notelint.discovery import FileFinder, display_path
 from notelint.engine import Linter
 from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
@@ -19,7 +19,21 @@ from notelint.source import SourceError, SourceText
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    settings = load_settings(Path(args.config) if getattr(args, "config", None) else None)
+    given = getattr(args, "config", None)
+    values = [given] if isinstance(given, str) else list(given or [])
+    overrides = [value for value in values if is_override(value)]
+    files = [value for value in values if not is_override(value)]
+    if len(files) > 1:
+        raise UsageError(f"--config names two files ({files[0]}, {files[1]}); give one")
+    settings = load_settings(
+        Path(files[0]) if files else None,
+        overrides=overrides,
+        isolated=getattr(args, "isolated", False),
+    )
+    if getattr(args, "exclude", None) is not None:
+        settings.exclude = list(args.exclude)
+    if getattr(args, "extend_exclude", None):
+        settings.extend_exclude = [*settings.extend_exclude, *args.extend_exclude]
     if getattr(args, "output_format", None):
         settings.output_format = args.output_format
     # --refresh and --online-strict only mean something online, so they imply --online.
@@ -45,12 +59,20 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def linter_for(args: argparse.Namespace, settings: Settings) -> Linter:
-    return Linter(
+    linter = Linter(
         settings,
         select=getattr(args, "select", None),
         extend_select=getattr(args, "extend_select", None) or [],
-        ignore=getattr(args, "ignore", None) or [],
+        ignore=[
+            *(getattr(args, "ignore", None) or []),
+            *(getattr(args, "extend_ignore", None) or []),
+        ],
     )
+    fixable = getattr(args, "fixable", None)
+    unfixable = getattr(args, "unfixable", None) or []
+    if fixable is not None or unfixable:
+        linter.restrict_fixes(fixable, unfixable)
+    return linter
 
 
 def files_for(
@@ -104,8 +126,32 @@ class _SourceLines:
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     linter = linter_for(args, settings)
+    if args.statistics and settings.output_format not in (*_SUMMARY_FORMATS, "json"):
+        raise UsageError(
+            f"--statistics prints a table or JSON; not with --output-format "
+            f"{settings.output_format}"
+        )
+    if args.show_settings:
+        from notelint.commands.show import show_settings
+
+        sys.stdout.write(show_settings(settings, linter))
+        return EXIT_CLEAN
     finders: list[FileFinder] = []
     files = files_for(args, settings, force_exclude=args.force_exclude, finders=finders)
+    if args.show_files:
+        from notelint.commands.show import show_files
+
+        given = (
+            [Path(p) for p in args.paths]
+            or [settings.resolve(p) for p in settings.paths]
+            or [Path(".")]
+        )
+        sys.stdout.write(show_files(files, finders[0], settings, given))
+        return EXIT_CLEAN
+    if args.verbose:
+        where = settings.config_path or "no configuration file (defaults)"
+        print(f"notelint: configuration: {where}", file=sys.stderr)
+        print(f"notelint: {len(files)} file(s) to check", file=sys.stderr)
     replay.note_check(
         settings,
         finders[0],
@@ -195,7 +241,14 @@ def run(args: argparse.Namespace) -> int:
     shown = findings
     if args.fix_only:
         shown = []
-    report = get_renderer(settings.output_format)(shown, ctx)
+    if args.statistics and settings.output_format == "json":
+        from notelint.commands.show import statistics_json
+
+        report = statistics_json(shown)
+    else:
+        report = get_renderer(settings.output_format)(shown, ctx)
+    if args.silent:
+        report = ""
     if args.output_file:
         output = Path(args.output_file)
         output.parent.mkdir(parents=True, exist_ok=True)

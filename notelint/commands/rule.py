@@ -1,35 +1,57 @@
-"""``notelint rule CODE``: print a rule's documentation (its module docstring)."""
+"""``notelint rule CODE`` / ``notelint rule --all``: print rules' documentation (each rule
+module's docstring)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import Any
 
 from notelint.commands.check import settings_for
 from notelint.errors import EXIT_CLEAN, UsageError
+from notelint.names import did_you_mean
 from notelint.registry import load_registry
+from notelint.rules.base import Rule
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     registry = load_registry(settings.plugin_paths())
-    rule = registry.get(args.code)
-    if rule is None:
-        raise UsageError(f"unknown rule '{args.code}' ('notelint rules' lists them)")
+    if args.all == bool(args.code):
+        raise UsageError("give a rule's code or name, or --all (not both)")
+    if args.all:
+        rules = sorted(registry.rules, key=lambda rule: rule.code)
+    else:
+        found = registry.get(args.code)
+        if found is None:
+            names = [*(r.code for r in registry.rules), *(r.name for r in registry.rules)]
+            hint = did_you_mean(args.code, names)
+            raise UsageError(f"unknown rule '{args.code}'{hint} ('notelint rules' lists them)")
+        rules = [found]
     if args.output_format == "json":
-        payload = {
-            "code": rule.code,
-            "name": rule.name,
-            "category": rule.category.value,
-            "severity": rule.severity.value,
-            "fix": rule.fixable.value,
-            "default_enabled": rule.default_enabled,
-            "online": rule.online,
-            "documentation": rule.documentation(),
-        }
-        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        payloads = [_payload(rule) for rule in rules]
+        data: Any = payloads if args.all else payloads[0]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return EXIT_CLEAN
+    sys.stdout.write("\n\n".join(_text(rule) for rule in rules))
+    return EXIT_CLEAN
+
+
+def _payload(rule: type[Rule]) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category.value,
+        "severity": rule.severity.value,
+        "fix": rule.fixable.value,
+        "default_enabled": rule.default_enabled,
+        "online": rule.online,
+        "documentation": rule.documentation(),
+    }
+
+
+def _text(rule: type[Rule]) -> str:
     header = f"# {rule.name} ({rule.code})"
     facts = (
         f"Category: {rule.category.value}. Default severity: {rule.severity.value}. "
@@ -37,5 +59,4 @@ def run(args: argparse.Namespace) -> int:
         f"{'Enabled by default.' if rule.default_enabled else 'Opt-in (extend-select).'}"
         f"{' Needs --online.' if rule.online else ''}"
     )
-    sys.stdout.write(f"{header}\n\n{facts}\n\n{rule.documentation()}\n")
-    return EXIT_CLEAN
+    return f"{header}\n\n{facts}\n\n{rule.documentation()}\n"

@@ -110,8 +110,10 @@ def test_replays_only_when_nothing_changed(project: Path) -> None:
 
 
 def test_replay_is_byte_identical_for_each_format(project: Path) -> None:
-    for fmt in ("text", "json", "concise", "sarif", "github"):
+    for fmt in ("text", "json", "concise"):
         settle(project, "--output-format", fmt, "--statistics")
+    for fmt in ("sarif", "github"):  # formats without a statistics form (it is an error there)
+        settle(project, "--output-format", fmt)
 
 
 @pytest.mark.parametrize(
