@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from notelint.config import Settings
 from notelint.discovery import MARKDOWN_SUFFIXES, FileFinder, display_path
 from notelint.engine import Linter
-from notelint.findings import Applicability, Finding
+from notelint.findings import Finding
+from notelint.reporters.text import statistics_rows
 from notelint.vocabulary import BUILTIN_FILES, vocabulary_files
 
 
@@ -82,15 +82,8 @@ def show_files(
 
 def statistics_json(findings: Sequence[Finding]) -> str:
     """``--statistics --output-format json``: one object per rule, most findings first."""
-    counts = Counter((f.code, f.name) for f in findings)
-    safe = Counter(
-        (f.code, f.name)
-        for f in findings
-        if f.fix is not None and f.fix.applicability is Applicability.SAFE
-    )
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     data = [
-        {"code": code, "name": name, "count": n, "fixable": safe[(code, name)]}
-        for (code, name), n in rows
+        {"code": code, "name": name, "count": n, "fixable": safe}
+        for code, name, n, safe in statistics_rows(findings)
     ]
     return json.dumps(data, indent=2) + "\n"

@@ -156,19 +156,25 @@ def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
     return text
 
 
-def statistics(findings: Sequence[Finding]) -> list[str]:
+def statistics_rows(findings: Sequence[Finding]) -> list[tuple[str, str, int, int]]:
+    """(code, name, findings, safely fixable) per rule, most findings first: what
+    ``--statistics`` shows as a table or as JSON."""
     counts = Counter((f.code, f.name) for f in findings)
-    # `[*]` as on every other line: what `--fix` repairs (a safe fix), not `--unsafe-fixes`.
+    # Fixable as `[*]` on every other line: what `--fix` repairs (a safe fix).
     fixable = Counter(
         (f.code, f.name)
         for f in findings
         if f.fix is not None and f.fix.applicability is Applicability.SAFE
     )
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    width = max((len(str(n)) for _, n in rows), default=1)
+    return [(code, name, n, fixable[(code, name)]) for (code, name), n in rows]
+
+
+def statistics(findings: Sequence[Finding]) -> list[str]:
+    rows = statistics_rows(findings)
+    width = max((len(str(n)) for _, _, n, _ in rows), default=1)
     return [
-        f"{n:>{width}}  {code}  [{'*' if fixable[(code, name)] else ' '}] {name}"
-        for (code, name), n in rows
+        f"{n:>{width}}  {code}  [{'*' if safe else ' '}] {name}" for code, name, n, safe in rows
     ]
 
 

@@ -493,9 +493,10 @@ class Checker:
         *annotat* + *-aed*, ``encodeer`` not *encode* + *-er*."""
         word = normalize(text)
         lower = word.lower()
-        if len(lower) < SLIP_ONLY_BELOW or not lower.isalpha() or zipf(lower) > 0:
+        if len(lower) < SLIP_ONLY_BELOW or not lower.isalpha():
             return False
-        if self.lexicon.known(word) or self.lexicon.known(lower):
+        # Listed words first (set look-ups), so that most words never touch the frequencies.
+        if self.lexicon.known(word) or self.lexicon.known(lower) or zipf(lower) > 0:
             return False
         best = self.suggester.suggest(lower, limit=MAX_SUGGESTIONS).best
         return (
