@@ -48,6 +48,7 @@ OUTPUT_FORMATS = (
     "github",
     "sarif",
     "junit",
+    "junit-strict",
     "gitlab",
     "rdjson",
 )

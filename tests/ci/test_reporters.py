@@ -300,21 +300,43 @@ def test_junit(notes_repo: NotesRepo, run_cli: Run) -> None:
     assert set(suites) == {"notes/a.md", "notes/b.md"}
     failing = suites["notes/a.md"]
     cases = failing.findall("testcase")
-    assert len(cases) == 3 and failing.get("tests") == "3" and failing.get("failures") == "3"
+    assert len(cases) == 3 and failing.get("tests") == "3"
+    # The warning and the error fail; the info finding is shown as skipped, not a failure.
+    assert failing.get("failures") == "2" and failing.get("skipped") == "1"
     failures = [c.find("failure") for c in cases]
-    assert all(f is not None for f in failures)
     assert [f.get("type", "").split()[0] for f in failures if f is not None] == [
         "NL901",
         "NL902",
-        "NL903",
     ]
+    assert failures[2] is None and cases[2].find("skipped") is not None
     assert failures[0] is not None and failures[0].get("message", "").startswith("TODO left in")
     assert cases[0].get("file") == "notes/a.md" and cases[0].get("line") == "4"
+    # Names carry the rule and the entry, not the line: a moved entry is the same test.
+    assert all("line" not in (c.get("name") or "") for c in cases)
+    assert (cases[0].get("name") or "").startswith("NL901 todo-marker: ")
     clean = suites["notes/b.md"]
     clean_cases = clean.findall("testcase")
     assert len(clean_cases) == 1 and clean_cases[0].find("failure") is None
     assert clean.get("failures") == "0"
-    assert root.get("tests") == "4" and root.get("failures") == "3"
+    assert root.get("tests") == "4" and root.get("failures") == "2"
+
+
+def test_junit_names_survive_a_moved_entry(notes_repo: NotesRepo, run_cli: Run) -> None:
+    def names() -> set[str]:
+        root = ET.fromstring(check(run_cli, "junit")[1])
+        return {c.get("name") or "" for c in root.iter("testcase")}
+
+    before = names()
+    text = (notes_repo.root / "notes/a.md").read_text(encoding="utf-8")
+    notes_repo.write("notes/a.md", "\n\n\n" + text)
+    assert names() == before
+
+
+def test_junit_strict_has_no_file_or_line(notes_repo: NotesRepo, run_cli: Run) -> None:
+    code, out = check(run_cli, "junit-strict")
+    assert code == 1
+    cases = list(ET.fromstring(out).iter("testcase"))
+    assert cases and all(set(c.attrib) == {"name", "classname"} for c in cases)
 
 
 def test_junit_all_clean(notes_repo: NotesRepo, run_cli: Run) -> None:
