@@ -31,6 +31,7 @@ SUBCOMMANDS = (
     "migrate",
     "clean",
     "version",
+    "completion",
 )
 
 
@@ -182,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean = sub.add_parser("clean", help="remove the project's result cache")
     clean.add_argument("--config", metavar="FILE")
     sub.add_parser("version", help="print notelint's version")
+    completion = sub.add_parser("completion", help="print a shell completion script")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
 
     init = sub.add_parser("init", help="write a starter configuration and vocabulary")
     init.add_argument("paths", nargs="*")
@@ -339,7 +342,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "version":
         print(f"notelint {__version__}")
         return 0
-    if command in ("words", "init", "migrate", "clean"):
+    if command in ("words", "init", "migrate", "clean", "completion"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib
