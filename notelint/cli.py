@@ -101,6 +101,11 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     fix.add_argument("--show-fixes", action="store_true", help="list what was fixed")
     fix.add_argument("--exit-non-zero-on-fix", action="store_true")
     fix.add_argument(
+        "--add-suppressions",
+        action="store_true",
+        help="silence today's findings with inline directives (ruff's --add-noqa)",
+    )
+    fix.add_argument(
         "--fixable", action=_ExtendCsv, metavar="RULES", help="only these rules' fixes"
     )
     fix.add_argument(

@@ -112,3 +112,22 @@ def test_option_abbreviations_are_not_accepted(
     run = run_cli(capsys, "check", "--stat")
     assert run.code == 2 and "unrecognized arguments: --stat" in run.err
     assert run_cli(capsys, "rule", "--al").code == 2
+
+
+def test_add_suppressions_silences_todays_findings(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = NOTES + "\n```\nrecieve in code\n```\n"
+    (project / "notes/a.md").write_text(text, encoding="utf-8")
+    run = run_cli(capsys, "check", "--add-suppressions", "notes/a.md")
+    assert run.code == 1  # the trailing whitespace cannot be silenced on its line
+    assert "Added 1 suppression directive(s) in 1 file" in run.out
+    assert "notes/a.md:3:17: NL201 not silenced" in run.err and "--fix` repairs it" in run.err
+    written = (project / "notes/a.md").read_text(encoding="utf-8")
+    assert written == text.replace(
+        "the inputs.", "the inputs. <!-- notelint-disable-line NL501 -- TODO: why -->"
+    )
+    after = run_cli(capsys, "check", "--output-format", "concise", "notes/a.md")
+    assert codes(after.out) == {"NL201"}
+    again = run_cli(capsys, "check", "--add-suppressions", "notes/a.md")
+    assert "Added 0 suppression directive(s)" in again.out

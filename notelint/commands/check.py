@@ -148,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
         )
         sys.stdout.write(show_files(files, finders[0], settings, given))
         return EXIT_CLEAN
+    if args.add_suppressions:
+        from notelint.commands.add_suppressions import add_suppressions
+
+        return add_suppressions(linter, files)
     if args.verbose:
         where = settings.config_path or "no configuration file (defaults)"
         print(f"notelint: configuration: {where}", file=sys.stderr)
