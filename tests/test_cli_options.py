@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,12 @@ def test_add_suppressions_silences_todays_findings(
     assert codes(after.out) == {"NL201"}
     again = run_cli(capsys, "check", "--add-suppressions", "notes/a.md")
     assert "Added 0 suppression directive(s)" in again.out
+
+
+def test_every_concise_line_names_its_severity_where_compilers_do() -> None:
+    """Editors read ``file:line:col: severity: message`` (vim's %t, VS Code's problem matchers)."""
+    snapshot = Path(__file__).resolve().parent / "snapshots" / "user-notes.concise.txt"
+    lines = [line for line in snapshot.read_text(encoding="utf-8").splitlines() if ".md:" in line]
+    shape = re.compile(r"^[^:]+\.md:\d+:\d+: (error|warning|info): NL\d{3} (\[\*\] )?\S")
+    assert lines and all(shape.match(line) for line in lines)
+    assert {shape.match(line).group(1) for line in lines} >= {"warning", "info"}  # type: ignore[union-attr]

@@ -260,11 +260,11 @@ def test_legacy_syntax_is_opt_in_and_names_each_shape(
     run = run_cli(
         capsys, "check", "--no-cache", "--select", "NL210", "--output-format", "concise", "."
     )
-    assert "conf_2019.md:6:28: NL210 info: tag written as a bold hashtag **#cvpr2019**" in run.out
-    assert "conf_2019.md:7:34: NL210 info: comment after ` -- `" in run.out
-    assert "conf_2019.md:11:32: NL210 info: venue and year in one tag `ECCV2018`" in run.out
-    assert "conf_2019.md:17:27: NL210 info: heading label `#Selfsupervised`" in run.out
-    assert "conf_2019.md:19:2: NL210 info: `>` with no space after it" in run.out
+    assert "conf_2019.md:6:28: info: NL210 tag written as a bold hashtag **#cvpr2019**" in run.out
+    assert "conf_2019.md:7:34: info: NL210 comment after ` -- `" in run.out
+    assert "conf_2019.md:11:32: info: NL210 venue and year in one tag `ECCV2018`" in run.out
+    assert "conf_2019.md:17:27: info: NL210 heading label `#Selfsupervised`" in run.out
+    assert "conf_2019.md:19:2: info: NL210 `>` with no space after it" in run.out
 
 
 def test_spelling_reads_comments_and_skips_hashtags(

@@ -52,9 +52,9 @@ def test_invisible_character_reports_them_and_fix_removes_them(
     run = run_cli(
         capsys, "check", "--no-cache", "--select", "NL205", "--output-format", "concise", "n.md"
     )
-    assert "n.md:3:7: NL205 [*] control character U+001B" in run.out
-    assert "n.md:4:6: NL205 [*] control character U+0007" in run.out
-    assert "n.md:4:13: NL205 [*] control character U+009B" in run.out
+    assert "n.md:3:7: warning: NL205 [*] control character U+001B" in run.out
+    assert "n.md:4:6: warning: NL205 [*] control character U+0007" in run.out
+    assert "n.md:4:13: warning: NL205 [*] control character U+009B" in run.out
     fixed = run_cli(capsys, "check", "--no-cache", "--select", "NL205", "--fix", "n.md")
     assert "fix refused" not in fixed.err
     assert notes.read_text(encoding="utf-8") == (

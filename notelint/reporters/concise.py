@@ -1,7 +1,8 @@
 """``--output-format concise``: one line per finding, for editors and grep.
 
-``path:line:col: CODE [*] message``: ``[*]`` marks a finding that ``--fix`` repairs; a severity
-other than warning is named before the message (``error: …``). The summary line of the text
+``path:line:col: severity: CODE [*] message``, the shape compilers print, so an editor's error
+format reads the file, the position and the severity (``error``, ``warning`` or ``info``) without
+a custom pattern; ``[*]`` marks a finding that ``--fix`` repairs. The summary line of the text
 report follows (nothing more with ``--quiet`` when nothing fails).
 """
 
@@ -17,10 +18,9 @@ from notelint.reporters.base import ReportContext
 def format_line(finding: Finding) -> str:
     span = finding.span
     fixable = finding.fix is not None and finding.fix.applicability is Applicability.SAFE
-    severity = "" if finding.severity is Severity.WARNING else f"{finding.severity.value}: "
     return (
-        f"{finding.path}:{span.start_line}:{span.start_column}: {finding.code} "
-        f"{'[*] ' if fixable else ''}{severity}{finding.message}"
+        f"{finding.path}:{span.start_line}:{span.start_column}: {finding.severity.value}: "
+        f"{finding.code} {'[*] ' if fixable else ''}{finding.message}"
     )
 
 

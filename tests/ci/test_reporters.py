@@ -33,7 +33,8 @@ def test_concise_one_line_per_finding(notes_repo: NotesRepo, run_cli: Run) -> No
     assert code == 1
     lines = out.splitlines()
     pattern = re.compile(
-        r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>NL\d{3}) (?P<rest>.*)$"
+        r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): "
+        r"(?P<code>NL\d{3}) (?P<rest>.*)$"
     )
     parsed = [pattern.match(line) for line in lines[:3]]
     assert all(parsed)
@@ -41,7 +42,7 @@ def test_concise_one_line_per_finding(notes_repo: NotesRepo, run_cli: Run) -> No
     assert parsed[0] and parsed[0]["rest"] == (
         "TODO left in: > TODO summarise: 100% of it, really"  # an unsafe fix: no [*]
     )
-    assert parsed[1] and parsed[1]["rest"].startswith("error: ")
+    assert [m["severity"] for m in parsed if m] == ["warning", "error", "info"]
     assert lines[3].startswith("Found 3 findings")
     assert len(lines) == 4
 
@@ -49,7 +50,7 @@ def test_concise_one_line_per_finding(notes_repo: NotesRepo, run_cli: Run) -> No
 def test_concise_marks_safe_fixes(notes_repo: NotesRepo, run_cli: Run) -> None:
     notes_repo.write("notes/a.md", CLEAN.replace("recurrence.", "recurrence.  "))
     _, out = check(run_cli, "concise")
-    assert out.splitlines()[0] == "notes/a.md:4:35: NL904 [*] trailing whitespace"
+    assert out.splitlines()[0] == "notes/a.md:4:35: warning: NL904 [*] trailing whitespace"
 
 
 def test_grouped_by_file(notes_repo: NotesRepo, run_cli: Run) -> None:
