@@ -60,6 +60,7 @@ CACHEDIR_TAG = (
 _IRRELEVANT_SETTINGS = frozenset(
     {
         "paths",
+        "include",
         "exclude",
         "extend_exclude",
         "respect_gitignore",

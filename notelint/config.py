@@ -79,6 +79,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=_kebab)
 
     paths: list[str] = Field(default_factory=list)
+    # Gitignore-style patterns a file must match to be checked (empty: every Markdown file).
+    include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = Field(default_factory=list)
     respect_gitignore: bool = True

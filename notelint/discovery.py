@@ -2,9 +2,14 @@
 
 Directories are searched for Markdown files (``.md``, ``.markdown``), skipping what the
 configuration excludes (``exclude`` + ``extend-exclude``, gitignore-style patterns relative to
-the project root) and, unless ``respect-gitignore = false``, what ``.gitignore`` files ignore.
-Files named explicitly are always checked, unless ``--force-exclude`` is given (pre-commit passes
-file names explicitly, and excludes should still hold there).
+the project root), files that match none of the ``include`` patterns (when there are any) and,
+unless ``respect-gitignore = false``, what git ignores: inside a git work tree git itself is asked
+(:mod:`notelint.gitfiles`, so ``.git/info/exclude``, ``core.excludesFile`` and negations agree
+with ``git status``); elsewhere the ``.gitignore`` files are read.
+
+Files named explicitly are always checked, unless ``--force-exclude`` is given: pre-commit names
+every Markdown file a commit touches, and then the excludes, ``include`` and the configured
+``paths`` all bound what is checked, so a README or CHANGELOG outside the notes is left alone.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from pathlib import Path
 import pathspec
 
 from notelint.config import Settings
+from notelint.gitfiles import GitListing, git_listing
+from notelint.markdown_files import MARKDOWN_SUFFIXES
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+__all__ = ["MARKDOWN_SUFFIXES", "DiscoveryError", "FileFinder", "display_path"]
 
 
 class DiscoveryError(Exception):
@@ -71,14 +78,41 @@ class FileFinder:
     # Every folder walked, in order (what the replay cache checks: notelint.replay).
     walked: list[str] = field(default_factory=list)
 
-    def gitignore_folders(self) -> list[Path]:
-        """The folders whose ``.gitignore`` was consulted (present or not)."""
+    def discovery_inputs(self) -> list[str]:
+        """Every file whose content decided which files this run found, present or not: the
+        ``.gitignore`` files consulted and, inside a git work tree, what git read (the index,
+        ``info/exclude``, the excludes file, git's configuration). The replay cache checks them."""
         found = self.__dict__.get("_gitignore")
-        return list(found._specs) if found is not None else []
+        inputs = [str(folder / ".gitignore") for folder in (found._specs if found else ())]
+        listing = self.__dict__.get("_git")
+        if listing is not None:
+            inputs.extend(listing.inputs)
+            folders: set[str] = set()
+            for walked in self.walked:
+                folder = os.path.realpath(walked)
+                while folder not in folders and listing.covers(folder):
+                    folders.add(folder)
+                    if folder == listing.top:
+                        break
+                    folder = os.path.dirname(folder)
+            inputs.extend(os.path.join(folder, ".gitignore") for folder in sorted(folders))
+        return inputs
 
     @cached_property
     def _exclude(self) -> pathspec.GitIgnoreSpec:
         return _spec([*self.settings.exclude, *self.settings.extend_exclude])
+
+    @cached_property
+    def _include(self) -> pathspec.GitIgnoreSpec | None:
+        return _spec(self.settings.include) if self.settings.include else None
+
+    @cached_property
+    def _bounds(self) -> list[Path]:
+        return [self.settings.resolve(p) for p in self.settings.paths]
+
+    @cached_property
+    def _git(self) -> GitListing | None:
+        return git_listing(self.settings.root) if self.settings.respect_gitignore else None
 
     @cached_property
     def _gitignore(self) -> _GitIgnores:
@@ -91,7 +125,7 @@ class FileFinder:
             return None
 
     def why_excluded(self, path: Path, is_dir: bool) -> str | None:
-        """Why a run leaves ``path`` out (the pattern, or .gitignore), or None."""
+        """Why a run leaves ``path`` out (the pattern, ``include``, git), or None."""
         if not self.excluded(path, is_dir):
             return None
         relative = self._relative(path) or path.name
@@ -103,7 +137,19 @@ class FileFinder:
             for pattern in patterns:
                 if _spec([pattern]).match_file(relative + suffix):
                     return f"{option} pattern {pattern!r}"
+        if not is_dir and self._include is not None and not self._include.match_file(relative):
+            return "matches no include pattern"
+        if self._git is not None and self._git.covers(str(path.resolve())):
+            return "ignored by git"
         return "ignored by .gitignore"
+
+    def why_not_named(self, path: Path) -> str | None:
+        """Why ``--force-exclude`` leaves out a file named explicitly, or None."""
+        if self._bounds:
+            resolved = path.resolve()
+            if not any(resolved == b or b in resolved.parents for b in self._bounds):
+                return "outside the configured paths"
+        return self.why_excluded(path, is_dir=False)
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
         relative = self._relative(path)
@@ -113,8 +159,14 @@ class FileFinder:
         suffix = "/" if is_dir else ""
         if self._exclude.match_file(relative + suffix):
             return True
+        if not is_dir and self._include is not None and not self._include.match_file(relative):
+            return True
         if self.settings.respect_gitignore and self._relative(path) is not None:
-            return self._gitignore.ignored(path.resolve(), is_dir)
+            resolved = str(path.resolve())
+            listing = self._git
+            if listing is not None and listing.covers(resolved):
+                return listing.ignored(resolved, is_dir)
+            return self._gitignore.ignored(Path(resolved), is_dir)
         return False
 
     def find(self, paths: Sequence[Path]) -> Iterator[Path]:
@@ -129,7 +181,7 @@ class FileFinder:
                         seen.add(key)
                         yield found
             else:
-                if self.force_exclude and self.excluded(given, is_dir=False):
+                if self.force_exclude and self.why_not_named(given) is not None:
                     continue
                 key = given.resolve()
                 if key not in seen:

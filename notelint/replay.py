@@ -22,8 +22,9 @@ What a manifest checks (each must be as recorded, or the run is a real one):
   the listing of every folder on ``sys.path`` (an installed or removed plugin);
 - the vocabulary folder's listing and each of its files' content;
 - the listing (names, and whether each is a folder) of every folder the run walked, the
-  content (or absence) of every ``.gitignore`` consulted, and what each path given on the
-  command line was (file, folder, missing);
+  content (or absence) of every ``.gitignore`` consulted and of what git read to list the work
+  tree (its index, ``info/exclude``, the excludes file, its configuration), and what each path
+  given on the command line was (file, folder, missing);
 - the content hash (BLAKE2) of every checked file. Content rather than (mtime, size, inode):
   hashing the 3.5 MB benchmark corpus costs a few milliseconds, and an edit that keeps the
   size and restores the modification time still counts.
@@ -412,7 +413,7 @@ def note_check(
             for walked in finder.walked
             if not (os.path.abspath(walked) + os.sep).startswith(skip + os.sep)
         )
-        wanted.extend(("f", str(p / ".gitignore")) for p in finder.gitignore_folders())
+        wanted.extend(("f", path) for path in finder.discovery_inputs())
         wanted.extend(("f", os.path.abspath(path)) for path, _ in files)
         checks: list[tuple[str, str, Any]] = []
         seen: set[tuple[str, str]] = set()

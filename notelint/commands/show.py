@@ -38,6 +38,7 @@ def show_settings(settings: Settings, linter: Linter) -> str:
     lines.append("")
     lines.append("Files:")
     lines.append(f"  paths: {settings.paths or ['.']}")
+    lines.append(f"  include: {settings.include or ['every Markdown file']}")
     lines.append(f"  exclude: {settings.exclude}")
     lines.append(f"  extend-exclude: {settings.extend_exclude}")
     lines.append(f"  respect-gitignore: {settings.respect_gitignore}")
@@ -51,12 +52,15 @@ def show_files(
     files: Sequence[tuple[Path, str]], finder: FileFinder, settings: Settings, given: Sequence[Path]
 ) -> str:
     """The files a run would check, then the Markdown files and folders it would not, each
-    with the reason (the exclude pattern, or ``.gitignore``)."""
+    with the reason (the exclude pattern, ``include``, ``paths``, git)."""
     lines = [display for _, display in files]
     checked = {path.resolve() for path, _ in files}
     skipped: list[str] = []
     for top in given:
         if not top.is_dir():
+            if top.exists() and top.resolve() not in checked:
+                why = finder.why_not_named(top) or "not selected"
+                skipped.append(f"{display_path(top)}  ({why}; --force-exclude)")
             continue
         for folder, dirs, names in os.walk(top):
             base = Path(folder)

@@ -43,8 +43,9 @@ def test_hook_manifest() -> None:
         assert hook["types"] == ["markdown"]
         assert hook["entry"].split()[:2] == ["notelint", "check"]
         assert "--force-exclude" in hook["entry"].split()
-    assert "--fix" in hooks["notelint-fix"]["entry"].split()
-    assert "--fix" not in hooks["notelint"]["entry"].split()
+    # The fix hook fixes and says nothing more; the check hook reports each finding once.
+    assert "--fix-only" in hooks["notelint-fix"]["entry"].split()
+    assert not {"--fix", "--fix-only"} & set(hooks["notelint"]["entry"].split())
 
 
 def test_our_pre_commit_config_needs_no_download() -> None:
@@ -79,5 +80,5 @@ def test_docs_cover_every_format_and_both_hooks() -> None:
     text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     for fmt in OUTPUT_FORMATS:
         assert f"`{fmt}`" in text, fmt
-    for needle in ("id: notelint-fix", "id: notelint ", "--diff-base", "--baseline", "gitlab"):
+    for needle in ("id: notelint-fix\n", "id: notelint\n", "--diff-base", "--baseline", "gitlab"):
         assert needle in text
