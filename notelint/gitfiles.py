@@ -9,8 +9,10 @@ what a parent ignored, and tracked files that an ignore pattern matches (git kee
 so they are checked). Submodules and nested repositories are not git's to list from here: below
 them the ``.gitignore`` files are read as before (:mod:`notelint.discovery`).
 
-No git on the machine, a folder outside any work tree or a git that refuses the repository
-(``safe.directory``): ``None``, and discovery reads the ``.gitignore`` files.
+No git on the machine, a folder outside any work tree, a git that refuses the repository
+(``safe.directory``), or a project whose own folder the enclosing repository ignores (a notes
+project kept inside an ignored folder is not that repository's business): ``None``, and
+discovery reads the ``.gitignore`` files from the project's folder down.
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ def git_listing(root: Path) -> GitListing | None:
     if len(lines) < 3 or not lines[0]:
         return None  # a bare repository, or a git too old to answer
     top = os.path.realpath(lines[0])
+    if top != os.path.realpath(root) and _git(root, "check-ignore", "-q", ".") is not None:
+        return None  # the project's folder is one the enclosing repository ignores
     git_dir = lines[1]
     common_dir = os.path.realpath(os.path.join(str(root), lines[2]))
     listed = _git(Path(top), "ls-files", "-z", "--cached", "--others", "--exclude-standard")

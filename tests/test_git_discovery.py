@@ -168,6 +168,17 @@ def test_without_git_the_gitignore_files_are_read(
     assert found(repo) == {"notes/a.md"}
 
 
+def test_a_project_inside_a_folder_git_ignores_reads_its_own_gitignore(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    project = repo / "scratch" / "project"
+    write(project, "notes/a.md", "notes/old.md")
+    (project / "notelint.toml").write_text("", encoding="utf-8")
+    (project / ".gitignore").write_text("old.md\n", encoding="utf-8")
+    assert found(project) == {"notes/a.md"}
+
+
 def test_show_files_names_git_as_the_reason(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, "notes/a.md", "notes/private.md")
     _info_exclude(repo)
