@@ -51,6 +51,7 @@ OUTPUT_FORMATS = (
     "junit-strict",
     "gitlab",
     "rdjson",
+    "markdown",
 )
 
 

@@ -18,17 +18,15 @@ from typing import Any
 
 
 def cache_dir() -> Path | None:
-    """``$NOTELINT_DICTIONARY_CACHE``, else ``notelint/data`` in the user's cache folder
-    (``$XDG_CACHE_HOME`` or ``~/.cache``); ``NOTELINT_DICTIONARY_CACHE=off`` turns it off."""
+    """``$NOTELINT_DICTIONARY_CACHE``, else ``data`` in the user's notelint cache folder
+    (:mod:`notelint.userdirs`); ``NOTELINT_DICTIONARY_CACHE=off`` turns it off."""
     explicit = os.environ.get("NOTELINT_DICTIONARY_CACHE")
     if explicit:
         return None if explicit.lower() in ("0", "off", "no", "false") else Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    try:
-        root = Path(base) if base else Path.home() / ".cache"
-    except RuntimeError:  # no home folder
-        return None
-    return root / "notelint" / "data"
+    from notelint.userdirs import user_cache_root
+
+    root = user_cache_root()
+    return None if root is None else root / "data"
 
 
 def copy_path(folder: Path | None, name: str, source: bytes, kind: str = "") -> Path | None:

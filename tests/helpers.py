@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Sequence
+import shutil
+import subprocess
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ import pytest
 from notelint.cli import main
 from notelint.config import Settings
 from notelint.findings import Finding
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 PLUGIN = Path(__file__).parent / "fixtures" / "plugins" / "fixme_rule.py"
 
@@ -102,3 +106,25 @@ def settings_with_vocabulary(root: Path, vocabulary: str, **options: object) -> 
 def assert_safe_fixed(text: str, code: str, root: Path, expected: str) -> None:
     """:func:`assert_fixed`, and every fix on offer is safe."""
     assert_fixed(text, code, root, expected, safe_only=True)
+
+
+def project_files() -> Iterator[Path]:
+    """The project's own files: what git tracks or would add, or (in an unpacked sdist, where
+    there is no git) everything but caches and build output."""
+    if (PROJECT / ".git").exists() and shutil.which("git"):
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for name in filter(None, listed.split("\0")):
+            if (PROJECT / name).is_file():
+                yield Path(name)
+        return
+    skip = {".venv", "build", "dist", ".notelint_cache", "__pycache__", ".mypy_cache"}
+    for path in PROJECT.rglob("*"):
+        relative = path.relative_to(PROJECT)
+        if path.is_file() and not skip & set(relative.parts) and ".egg-info" not in str(relative):
+            yield relative

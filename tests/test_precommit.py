@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import project_files
+
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "ci.md"
 RELEASED_URL = "https://github.com/notelint/notelint"
@@ -60,13 +62,10 @@ def notelint_clone(tmp_path: Path) -> Path:
     with a ``v0.1.0`` tag, standing in for the published one."""
     clone = tmp_path / "notelint-src"
     init_repo(clone)
-    listed = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = REPO / name
-        if source.is_file():
-            target = clone / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+    for relative in project_files():
+        target = clone / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / relative, target)
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "--no-verify", "-m", "snapshot")
     git(clone, "tag", "v0.1.0")

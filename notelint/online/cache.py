@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -44,9 +43,13 @@ class NotOurs(Exception):
 
 
 def default_cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "notelint" / "online.sqlite3"
+    """``online.sqlite3`` in the user's notelint cache folder (:mod:`notelint.userdirs`)."""
+    from notelint.userdirs import user_cache_root
+
+    root = user_cache_root()
+    if root is None:
+        raise RuntimeError("no user cache folder: set online.cache-path or NOTELINT_CACHE_HOME")
+    return root / "online.sqlite3"
 
 
 class LookupCache:
@@ -160,7 +163,7 @@ class LookupCache:
         """A file in notelint's own cache directory is notelint's, whatever it holds."""
         try:
             return self.path.resolve() == default_cache_path().resolve()
-        except OSError:
+        except (OSError, RuntimeError):
             return False
 
     def _prune(self, db: sqlite3.Connection) -> None:

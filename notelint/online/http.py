@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
+    from notelint.online.progress import OnlineTally
     from notelint.online.settings import OnlineSettings
 
 logger = logging.getLogger("notelint.online")
@@ -152,6 +153,8 @@ class HttpClient:
     _connect_failures: dict[str, int] = field(default_factory=dict)
     _states: dict[str, _ProviderState] = field(default_factory=dict)
     _client: httpx.AsyncClient | None = None
+    # Requests, rate-limit answers and retries per provider, for the progress line and summary.
+    tally: OnlineTally | None = None
 
     async def __aenter__(self) -> HttpClient:
         self._client = httpx.AsyncClient(
@@ -243,6 +246,8 @@ class HttpClient:
                     raise DeadlineExceeded(provider, "deadline passed")
                 timeout = min(self.settings.timeout, max(self.remaining(), 0.001))
                 self.sent.append(SentRequest(provider, method, url, time.monotonic()))
+                if self.tally is not None:
+                    self.tally.requests[provider] += 1
                 logger.debug("%s %s %s", provider, method, url)
                 try:
                     # httpx bounds each read; this bounds the whole exchange. The margin
@@ -285,6 +290,8 @@ class HttpClient:
                         raise ProviderError(provider, f"HTTP {status}")
                     failure = f"HTTP {status}"
                     retry_after = _retry_after(response.headers.get("Retry-After"))
+                    if status == 429 and self.tally is not None:
+                        self.tally.rate_limited[provider] += 1
                     if status == 429 and retry_after is not None:
                         if retry_after > self.settings.max_backoff:
                             # Asked to come back much later: that is this run's last word
@@ -306,6 +313,8 @@ class HttpClient:
             if delay >= self.remaining():
                 raise DeadlineExceeded(provider, f"{failure}; no time left to retry")
             attempt += 1
+            if self.tally is not None:
+                self.tally.retries[provider] += 1
             logger.debug("%s: %s, retrying in %.3g s", provider, failure, delay)
             await asyncio.sleep(delay)
 

@@ -96,7 +96,8 @@ class OnlineSettings(BaseModel):
     enabled: bool = False
     refresh: bool = False  # ignore cached answers (new answers are still stored)
     strict: bool = False  # entries that could not be verified are errors (NL458)
-    progress: bool = True  # progress bar on a terminal (the CLI's --quiet turns it off)
+    progress: bool = True  # a bar on a terminal, else a line at intervals (--quiet: neither)
+    progress_interval: float = Field(default=10.0, gt=0)  # seconds between progress lines
 
     # -- providers ------------------------------------------------------------------------------
     providers: list[str] = Field(default_factory=lambda: list(PROVIDER_NAMES))
@@ -117,7 +118,7 @@ class OnlineSettings(BaseModel):
 
     # -- cache ----------------------------------------------------------------------------------
     cache: bool = True
-    cache_path: str | None = None  # default: $XDG_CACHE_HOME/notelint/online.sqlite3
+    cache_path: str | None = None  # default: online.sqlite3 in notelint.userdirs' folder
     hit_ttl_days: float = Field(default=28.0, ge=0)
     miss_ttl_days: float = Field(default=1.0, ge=0)
 

@@ -20,6 +20,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Coroutine, Iterable, Mapping, Sequence
@@ -34,6 +35,7 @@ from notelint.online.results import EntryKey, EntryResult, Outcome, VenueVerdict
 if TYPE_CHECKING:
     from notelint.config import Settings
     from notelint.online.cache import LookupCache
+    from notelint.online.progress import OnlineTally
     from notelint.online.providers import Provider
     from notelint.rules.base import ProjectContext
     from notelint.vocabulary import Vocabulary
@@ -156,17 +158,22 @@ class _Verifier:
         self.warnings: list[str] = []
         self._inflight: dict[tuple[str, str], asyncio.Task[list[Record]]] = {}
         self._batch: dict[str, Record] = {}
+        self._tally: OnlineTally | None = None
 
     def _open_cache(self) -> None:
         if not self.online.cache:
             return
         from notelint.online.cache import LookupCache, default_cache_path
 
-        path = (
-            self.settings.resolve(self.online.cache_path)
-            if self.online.cache_path
-            else default_cache_path()
-        )
+        try:
+            path = (
+                self.settings.resolve(self.online.cache_path)
+                if self.online.cache_path
+                else default_cache_path()
+            )
+        except RuntimeError as error:  # no user cache folder on this machine
+            print(f"notelint: warning: {error}; going without an online cache", file=sys.stderr)
+            return
         self.cache = LookupCache(
             Path(path),
             hit_ttl_days=self.online.hit_ttl_days,
@@ -177,7 +184,14 @@ class _Verifier:
 
     async def run(self, items: Sequence[tuple[EntryKey, EntryFact]]) -> VerifyReport:
         from notelint.online.http import HttpClient
-        from notelint.online.progress import progress_bar
+        from notelint.online.progress import (
+            MIN_LOOKUPS,
+            OnlineTally,
+            plain_lines_wanted,
+            progress_bar,
+            report_at_intervals,
+            summary_lines,
+        )
         from notelint.online.providers import make_provider
 
         self._open_cache()
@@ -187,8 +201,14 @@ class _Verifier:
             queries.setdefault(_query_of(entry), []).append(key)
             facts[key] = entry
         deadline = time.monotonic() + self.online.deadline
+        self._tally = tally = OnlineTally(total=len(queries))
+        ticker = None
+        if plain_lines_wanted(len(queries), self.online.progress):
+            ticker = asyncio.ensure_future(
+                report_at_intervals(tally, self.online.progress_interval, sys.stderr)
+            )
         try:
-            async with HttpClient(self.online, deadline) as client:
+            async with HttpClient(self.online, deadline, tally=tally) as client:
                 providers = [make_provider(n, client, self.online) for n in self.online.providers]
                 arxiv_ids = sorted({q.arxiv_id for q in queries if q.arxiv_id})
                 if arxiv_ids:
@@ -199,13 +219,19 @@ class _Verifier:
                         try:
                             return await self._lookup(query, providers)
                         finally:
+                            tally.done += 1
                             advance()
 
                     pools = await asyncio.gather(*(one(q) for q in queries))
                 requests = len(client.sent)
         finally:
+            if ticker is not None:
+                ticker.cancel()
             if self.cache is not None:
                 self.cache.close()
+        if self.online.progress and len(queries) >= MIN_LOOKUPS:
+            for line in summary_lines(tally, PROVIDER_LABELS):
+                print(line, file=sys.stderr)
         report = VerifyReport(requests=requests, warnings=list(self.warnings))
         for keys, (pool, errors) in zip(queries.values(), pools, strict=True):
             for key in keys:
@@ -301,6 +327,8 @@ class _Verifier:
         rows = self.cache.get(provider, key)
         if rows is None:
             return None
+        if self._tally is not None:
+            self._tally.cache_hits += 1
         try:
             return [Record.from_json(row) for row in rows]
         except (KeyError, TypeError, ValueError):

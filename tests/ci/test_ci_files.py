@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,3 +84,37 @@ def test_docs_cover_every_format_and_both_hooks() -> None:
         assert f"`{fmt}`" in text, fmt
     for needle in ("id: notelint-fix\n", "id: notelint\n", "--diff-base", "--baseline", "gitlab"):
         assert needle in text
+
+
+def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    pytest.importorskip("check_jsonschema")
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_action_metadata_is_valid_for_github() -> None:
+    result = _check_jsonschema("vendor.github-actions", REPO / "action.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_documented_workflows_are_valid_github_workflows(tmp_path: Path) -> None:
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    workflows = [b for b in blocks if "\njobs:" in b and "runs-on:" in b]
+    assert len(workflows) >= 3  # the action, the action from a checkout, without the action
+    files = []
+    for number, block in enumerate(workflows):
+        path = tmp_path / f"workflow-{number}.yml"
+        path.write_text(block, encoding="utf-8")
+        files.append(path)
+    result = _check_jsonschema("vendor.github-workflows", *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Each `with:` key given to the action is one of its inputs.
+    inputs = set(_load("action.yml")["inputs"])
+    for block in workflows:
+        for step in (s for job in yaml.safe_load(block)["jobs"].values() for s in job["steps"]):
+            if "notelint" in str(step.get("uses", "")) or step.get("uses") == "./.notelint":
+                assert set(step.get("with", {})) <= inputs, step
