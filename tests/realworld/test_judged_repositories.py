@@ -30,7 +30,7 @@ FLOORS = {
     "terryum/awesome-deep-learning-papers": (0.35, 0.85),
     "eugeneyan/applied-ml": (0.34, 0.95),
 }
-_FINDING = re.compile(r"^(\S+:\d+:\d+): (NL\d+) ")
+_FINDING = re.compile(r"^(\S+:\d+:\d+): (?:error|warning|info): (NL\d+) ")
 
 
 def _judgments() -> dict[str, dict[tuple[str, str], str]]:
@@ -117,7 +117,7 @@ def test_precision_and_recall_on_a_real_repository(repo: str, tmp_path: Path) ->
     assert "Fixed " not in second.stdout, second.stdout
 
 
-_TAG_FINDING = re.compile(r"^\S+:\d+:\d+: (NL\d+) [^`]*`([^`]+)`")
+_TAG_FINDING = re.compile(r"^\S+:\d+:\d+: (?:error|warning|info): (NL\d+) [^`]*`([^`]+)`")
 
 
 def _tag_and_venue_findings(root: Path) -> Counter[tuple[str, str]]:
