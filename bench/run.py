@@ -318,6 +318,9 @@ def bench_size(entries: int, times: int, peers: dict[str, list[str] | str]) -> l
             before=clear_cache,
         )
     )
+    # `notelint stats` reads what a cold check parses (issue: at most twice a cold check).
+    stats = [*NOTELINT, "stats", "--by", "venue", "--by", "year", "--format", "json"]
+    results.append(repeat("notelint stats --by venue --by year", stats, folder, times))
     clear_cache()
     subprocess.run(check, cwd=folder, env=child_env(), capture_output=True)
     results.append(repeat("notelint warm", check, folder, times))
@@ -381,7 +384,10 @@ def table(title: str, results: list[Result], floor: Result | None, notelint: Res
             continue
         ratio = f"{result.seconds / floor.seconds:.2f}×" if floor is not None else "–"
         versus = "–"
-        if notelint is not None and not result.label.startswith(("notelint", "parse", "  ")):
+        if notelint is not None and (
+            result.label.startswith("notelint stats")
+            or not result.label.startswith(("notelint", "parse", "  "))
+        ):
             versus = f"{result.seconds / notelint.seconds:.1f}×"
         lines.append(
             f"| {result.label} | {result.seconds:.3f} s | {result.peak_mb:.0f} MB | {ratio} "

@@ -29,6 +29,22 @@ def resolve_target(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def write_output(target: Path, data: bytes) -> None:
+    """Create or replace a file notelint owns (a cache, a report): readers see the old bytes
+    or the new ones, never half. Unlike :func:`write_atomic`, the file need not exist and is
+    not a user's file: no permission bits are kept (it gets 0644) and nothing is compared."""
+    fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        os.fchmod(fd, 0o644)  # mkstemp makes it private; a cache or a report is no secret
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
     """Replace the contents of ``path`` (or of the file it links to) with ``data``.
 

@@ -34,10 +34,11 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from notelint.atomic import write_output
 
 if TYPE_CHECKING:
     from notelint.engine import FileResult, Linter
@@ -439,7 +440,7 @@ class ResultCache:
             )
             header = MAGIC + FORMAT_VERSION.to_bytes(2, "little")
             data = header + hashlib.blake2b(payload, digest_size=32).digest() + payload
-            _write_atomic(self.file, data)
+            write_output(self.file, data)
             self._forget_old_keys()
         except (OSError, ValueError):
             return
@@ -506,19 +507,6 @@ def _rows(rows: object) -> Iterator[tuple[str, bytes, str, bytes]]:
         ):
             raise ValueError("bad row")
         yield path, content, display, blob
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp makes it private; a cache is no secret
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def clear(folder: Path) -> None:

@@ -26,6 +26,8 @@ SUBCOMMANDS = (
     "rule",
     "rules",
     "export",
+    "stats",
+    "report",
     "words",
     "init",
     "migrate",
@@ -162,6 +164,39 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("paths", nargs="*")
     export.add_argument("--config", metavar="FILE")
     export.add_argument("--schema", action="store_true", help="print the JSON schema instead")
+
+    stats = sub.add_parser("stats", help="count the entries by venue, year, organisation, …")
+    stats.add_argument("paths", nargs="*")
+    stats.add_argument("--config", metavar="FILE")
+    stats.add_argument(
+        "--by",
+        action="append",
+        metavar="FIELD",
+        help="venue, year, organisation, country, sector, tag, label, section or file; "
+        "twice for a cross-table (default: venue)",
+    )
+    stats.add_argument(
+        "--format", choices=("table", "json", "csv", "markdown"), default="table", dest="fmt"
+    )
+    stats.add_argument("--since", type=int, metavar="YEAR", help="only entries from YEAR on")
+    stats.add_argument("--until", type=int, metavar="YEAR", help="only entries up to YEAR")
+    stats.add_argument("--top", type=int, metavar="N", help="the N largest values of each field")
+    stats.add_argument("--no-color", action="store_true", help="no colour in the table")
+    stats.add_argument("--schema", action="store_true", help="print the JSON schema instead")
+
+    report = sub.add_parser("report", help="write a self-contained HTML report of the notes")
+    report.add_argument("paths", nargs="*")
+    report.add_argument("--config", metavar="FILE")
+    report.add_argument(
+        "-o", "--output", metavar="FILE", default="report.html", help="default: report.html"
+    )
+    report.add_argument(
+        "--link-base",
+        metavar="URL",
+        help="where entries link to: URL/PATH#Lline (e.g. a repository's blob URL); "
+        "default: the file's path relative to the report",
+    )
+    report.add_argument("--no-history", action="store_true", help="leave out the git history")
 
     words = sub.add_parser("words", help="manage the repository word list")
     words_sub = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
@@ -347,7 +382,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "version":
         print(f"notelint {__version__}")
         return 0
-    if command in ("words", "init", "migrate", "clean", "completion"):
+    if command in ("words", "init", "migrate", "clean", "completion", "stats", "report"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib

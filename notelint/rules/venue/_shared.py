@@ -32,22 +32,30 @@ class HeadingName:
     had_year: bool
 
 
+def venue_like_name(heading: str) -> tuple[str, bool] | None:
+    """A heading's text without markup and a trailing year (``**ICLR** 2025`` → ``ICLR``), and
+    whether it had a year; None when nothing is left."""
+    bare = heading.strip().strip(_MARKUP).strip()
+    match = _YEAR_RE.search(bare)
+    name = bare[: match.start()] if match else bare
+    name = name.strip().strip(_MARKUP).strip()
+    return (name, match is not None) if name else None
+
+
 def heading_name(section: Section, source: SourceText) -> HeadingName | None:
     heading = section.heading
     span = section.heading_span
     if not heading or span is None:
         return None
-    bare = heading.strip().strip(_MARKUP).strip()
-    match = _YEAR_RE.search(bare)
-    name = bare[: match.start()] if match else bare
-    name = name.strip().strip(_MARKUP).strip()
-    if not name:
+    found = venue_like_name(heading)
+    if found is None:
         return None
+    name, had_year = found
     at = source.text.find(heading, span.start_offset, span.end_offset)
     if at < 0:
         return None
     start = at + heading.find(name)
-    return HeadingName(name, start, start + len(name), match is not None)
+    return HeadingName(name, start, start + len(name), had_year)
 
 
 def heading_venue(
