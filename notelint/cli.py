@@ -28,6 +28,7 @@ SUBCOMMANDS = (
     "export",
     "stats",
     "report",
+    "server",
     "words",
     "init",
     "migrate",
@@ -198,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--no-history", action="store_true", help="leave out the git history")
 
+    server = sub.add_parser("server", help="run the language server (LSP) for editors")
+    server.add_argument(
+        "--tcp", metavar="HOST:PORT", help="listen on a TCP port instead of stdio (debugging)"
+    )
+
     words = sub.add_parser("words", help="manage the repository word list")
     words_sub = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
     add = words_sub.add_parser("add", help="add words to the word list")
@@ -323,6 +329,8 @@ def run() -> NoReturn:
     gc.set_threshold(100_000, 50, 1000)
     code = main()
     for stream in (sys.stdout, sys.stderr):
+        if stream.closed:  # closed by its user (the language server's stdio): nothing is lost
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe or stream: nothing more to say
@@ -382,7 +390,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "version":
         print(f"notelint {__version__}")
         return 0
-    if command in ("words", "init", "migrate", "clean", "completion", "stats", "report"):
+    if command in ("words", "init", "migrate", "clean", "completion", "stats", "report", "server"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib

@@ -10,6 +10,7 @@ is the project's ``cache-dir``.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -22,6 +23,13 @@ def user_cache_root() -> Path | None:
     explicit = os.environ.get(CACHE_HOME_VARIABLE)
     if explicit:
         return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base and not os.path.isabs(base) and sys.platform not in ("win32", "darwin"):
+        # The XDG spec says a relative path is to be ignored (older platformdirs use it).
+        try:
+            return Path.home() / ".cache" / "notelint"
+        except RuntimeError:
+            return None
     try:
         return platformdirs.user_cache_path("notelint", appauthor=False)
     except (RuntimeError, KeyError, OSError):

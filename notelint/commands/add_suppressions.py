@@ -27,7 +27,7 @@ REASON = "TODO: why"
 _UNUSED = "NL002"
 
 
-def _directive(codes: Sequence[str]) -> str:
+def disable_line_directive(codes: Sequence[str]) -> str:
     return f"<!-- notelint-disable-line {', '.join(codes)} -- {REASON} -->"
 
 
@@ -38,7 +38,7 @@ def _insert(source: SourceText, by_line: dict[int, list[str]], *, plain: bool = 
     for line in sorted(by_line):
         end = source.line_ends[line - 1]
         pieces.append(text[last:end])
-        pieces.append(" " + ("<!-- -->" if plain else _directive(by_line[line])))
+        pieces.append(" " + ("<!-- -->" if plain else disable_line_directive(by_line[line])))
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
