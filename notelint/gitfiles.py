@@ -59,12 +59,13 @@ class GitListing:
         return path not in self.files
 
 
-def _git(folder: Path, *args: str) -> str | None:
+def run_git(folder: Path, *args: str, timeout: float = _GIT_TIMEOUT_SECONDS) -> str | None:
+    """``git -C folder ARGS``'s output, or None when git fails, hangs or is not there."""
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), *args],
             capture_output=True,
-            timeout=_GIT_TIMEOUT_SECONDS,
+            timeout=timeout,
             check=False,
         )
     except (OSError, subprocess.SubprocessError):
@@ -75,7 +76,7 @@ def _git(folder: Path, *args: str) -> str | None:
 
 
 def _excludes_file(root: Path) -> str:
-    configured = _git(root, "config", "--path", "--get", "core.excludesFile")
+    configured = run_git(root, "config", "--path", "--get", "core.excludesFile")
     if configured and configured.strip():
         return os.path.abspath(os.path.expanduser(configured.strip()))
     config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(
@@ -98,18 +99,18 @@ def git_listing(root: Path) -> GitListing | None:
     """What git lists for the work tree holding ``root``, or None (see the module's docstring)."""
     if shutil.which("git") is None:
         return None
-    where = _git(root, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir")
+    where = run_git(root, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir")
     if where is None:
         return None
     lines = where.splitlines()
     if len(lines) < 3 or not lines[0]:
         return None  # a bare repository, or a git too old to answer
     top = os.path.realpath(lines[0])
-    if top != os.path.realpath(root) and _git(root, "check-ignore", "-q", ".") is not None:
+    if top != os.path.realpath(root) and run_git(root, "check-ignore", "-q", ".") is not None:
         return None  # the project's folder is one the enclosing repository ignores
     git_dir = lines[1]
     common_dir = os.path.realpath(os.path.join(str(root), lines[2]))
-    listed = _git(Path(top), "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    listed = run_git(Path(top), "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     if listed is None:
         return None
     files: set[str] = set()
@@ -130,7 +131,7 @@ def git_listing(root: Path) -> GitListing | None:
             folders.add(parent)
             parent = os.path.dirname(parent)
     if os.path.isfile(os.path.join(top, ".gitmodules")):
-        submodules = _git(Path(top), "config", "-f", ".gitmodules", "--get-regexp", r"\.path$")
+        submodules = run_git(Path(top), "config", "-f", ".gitmodules", "--get-regexp", r"\.path$")
         for line in (submodules or "").splitlines():
             _, _, relative = line.partition(" ")
             if relative:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+
+from notelint.gitfiles import run_git
 
 # An added line that starts a bullet with a title: "+* Title", "+- Title", "+1. Title".
 _ADDED_ENTRY = re.compile(r"^\+ {0,3}(?:[*+-]|\d{1,3}[.)]) +\S")
@@ -24,34 +25,25 @@ def entries_added_per_month(root: Path, paths: Sequence[str]) -> list[tuple[str,
     """``[("2024-01", 12), …]`` for every month from the first to the last, or None."""
     if shutil.which("git") is None or not paths:
         return None
-    try:
-        done = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(root),
-                "log",
-                "--no-merges",
-                "--format=@@month %ad",
-                "--date=format:%Y-%m",
-                "-p",
-                "--unified=0",
-                "--no-color",
-                "--no-ext-diff",
-                "--",
-                *paths,
-            ],
-            capture_output=True,
-            timeout=_GIT_TIMEOUT_SECONDS,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
+    output = run_git(
+        root,
+        "log",
+        "--no-merges",
+        "--format=@@month %ad",
+        "--date=format:%Y-%m",
+        "-p",
+        "--unified=0",
+        "--no-color",
+        "--no-ext-diff",
+        "--",
+        *paths,
+        timeout=_GIT_TIMEOUT_SECONDS,
+    )
+    if output is None:
         return None
     added: Counter[str] = Counter()
     month = None
-    for line in done.stdout.decode("utf-8", errors="replace").splitlines():
+    for line in output.splitlines():
         if line.startswith("@@month "):
             month = line[len("@@month ") :].strip()
         elif month and not line.startswith("+++") and _ADDED_ENTRY.match(line):
