@@ -12,14 +12,14 @@ import sys
 
 from notelint.errors import EXIT_CLEAN
 from notelint.model import Document
-from notelint.stats.load import load_documents
+from notelint.stats.load import load_notes
 
 
 def run(args: argparse.Namespace) -> int:
     if args.schema:
         sys.stdout.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
         return EXIT_CLEAN
-    documents, _, status = load_documents(args)
-    out = [document.model_dump(mode="json") for document in documents]
+    notes = load_notes(args)
+    out = [document.model_dump(mode="json") for document in notes.documents]
     sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
-    return status
+    return notes.status

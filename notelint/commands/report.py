@@ -13,23 +13,22 @@ import sys
 from pathlib import Path
 
 from notelint.atomic import write_output
-from notelint.commands.check import files_for, linter_for, settings_for
+from notelint.commands.check import linter_for
 from notelint.discovery import display_path
 from notelint.errors import EXIT_CLEAN, EXIT_USAGE, UsageError
 from notelint.report.history import entries_added_per_month
 from notelint.report.page import ReportInput, render
-from notelint.stats.facts import EntryFacts, entry_facts
-from notelint.stats.load import load_documents
+from notelint.stats.facts import EntryFacts
+from notelint.stats.load import load_notes, notes_facts
 
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"-o {args.output}: the report is HTML; name it *.html")
-    settings = settings_for(args)
-    documents, vocabulary, status = load_documents(args)
-    entries = [f for document in documents for f in entry_facts(document, vocabulary)]
-    files = files_for(args, settings)
+    notes = load_notes(args)
+    settings, files = notes.settings, notes.files
+    entries = notes_facts(notes)
 
     from notelint.runner import lint_files
 
@@ -76,4 +75,4 @@ def run(args: argparse.Namespace) -> int:
         f"{len(findings)} findings",
         file=sys.stderr,
     )
-    return status or EXIT_CLEAN
+    return notes.status or EXIT_CLEAN

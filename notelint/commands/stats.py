@@ -12,7 +12,7 @@ import sys
 from notelint.errors import EXIT_CLEAN, UsageError
 from notelint.stats.counting import StatsResult, count
 from notelint.stats.facts import FIELDS
-from notelint.stats.load import load_facts
+from notelint.stats.load import load_notes, notes_facts
 from notelint.stats.render import as_csv, as_markdown, as_table
 
 
@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--by: at most two fields (a cross-table)")
     if args.top is not None and args.top < 1:
         raise UsageError("--top: a whole number of at least 1")
-    facts, status = load_facts(args)
+    notes = load_notes(args)
+    facts = notes_facts(notes)
     result = count(facts, by, since=args.since, until=args.until, top=args.top)
     if args.fmt == "json":
         out = result.model_dump_json(indent=2) + "\n"
@@ -40,4 +41,4 @@ def run(args: argparse.Namespace) -> int:
         color = not args.no_color and sys.stdout.isatty()
         out = as_table(result, color)
     sys.stdout.write(out)
-    return status
+    return notes.status

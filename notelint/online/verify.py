@@ -86,13 +86,22 @@ def shared_report(
 
 
 def verify_entries(
-    items: Sequence[tuple[EntryKey, EntryFact]], settings: Settings, vocabulary: Vocabulary
+    items: Sequence[tuple[EntryKey, EntryFact]],
+    settings: Settings,
+    vocabulary: Vocabulary,
+    *,
+    cache_only: bool = False,
 ) -> VerifyReport:
-    """Look every entry up; never raises for network trouble (it becomes UNVERIFIED)."""
+    """Look every entry up; never raises for network trouble (it becomes UNVERIFIED).
+
+    ``cache_only``: answer from the lookup cache alone, sending no request and showing no
+    progress (``stats`` and ``report`` read the years of papers an online run looked up); a
+    question the cache cannot answer is taken as not found.
+    """
     if not items:
         return VerifyReport()
-    report = run_coroutine(_Verifier(settings, vocabulary).run(items))
-    if report.unverified:
+    report = run_coroutine(_Verifier(settings, vocabulary, cache_only=cache_only).run(items))
+    if report.unverified and not cache_only:
         reasons = list(
             dict.fromkeys(
                 part
@@ -150,8 +159,11 @@ def _cache_key(base_url: str, kind: str, text: str) -> str:
 
 
 class _Verifier:
-    def __init__(self, settings: Settings, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, settings: Settings, vocabulary: Vocabulary, *, cache_only: bool = False
+    ) -> None:
         self.settings = settings
+        self.cache_only = cache_only
         self.online = settings.online
         self.vocabulary = vocabulary
         self.cache: LookupCache | None = None
@@ -172,8 +184,11 @@ class _Verifier:
                 else default_cache_path()
             )
         except RuntimeError as error:  # no user cache folder on this machine
-            print(f"notelint: warning: {error}; going without an online cache", file=sys.stderr)
+            if not self.cache_only:
+                print(f"notelint: warning: {error}; going without an online cache", file=sys.stderr)
             return
+        if self.cache_only and not Path(path).is_file():
+            return  # nothing was ever looked up here; reading must not create the file
         self.cache = LookupCache(
             Path(path),
             hit_ttl_days=self.online.hit_ttl_days,
@@ -195,6 +210,8 @@ class _Verifier:
         from notelint.online.providers import make_provider
 
         self._open_cache()
+        if self.cache_only and self.cache is None:
+            return VerifyReport(warnings=list(self.warnings))
         queries: dict[_Query, list[EntryKey]] = {}
         facts: dict[EntryKey, EntryFact] = {}
         for key, entry in items:
@@ -203,7 +220,8 @@ class _Verifier:
         deadline = time.monotonic() + self.online.deadline
         self._tally = tally = OnlineTally(total=len(queries))
         ticker = None
-        if plain_lines_wanted(len(queries), self.online.progress):
+        show_progress = self.online.progress and not self.cache_only
+        if plain_lines_wanted(len(queries), show_progress):
             ticker = asyncio.ensure_future(
                 report_at_intervals(tally, self.online.progress_interval, sys.stderr)
             )
@@ -213,7 +231,7 @@ class _Verifier:
                 arxiv_ids = sorted({q.arxiv_id for q in queries if q.arxiv_id})
                 if arxiv_ids:
                     await self._batch_lookup(providers, arxiv_ids)
-                with progress_bar(len(queries), self.online.progress) as advance:
+                with progress_bar(len(queries), show_progress) as advance:
 
                     async def one(query: _Query) -> tuple[list[Record], list[str]]:
                         try:
@@ -229,7 +247,7 @@ class _Verifier:
                 ticker.cancel()
             if self.cache is not None:
                 self.cache.close()
-        if self.online.progress and len(queries) >= MIN_LOOKUPS:
+        if show_progress and len(queries) >= MIN_LOOKUPS:
             for line in summary_lines(tally, PROVIDER_LABELS):
                 print(line, file=sys.stderr)
         report = VerifyReport(requests=requests, warnings=list(self.warnings))
@@ -254,7 +272,7 @@ class _Verifier:
                     missing.append(arxiv_id)
                 elif cached:
                     self._batch[arxiv_id] = cached[0]
-            if not missing:
+            if not missing or self.cache_only:
                 continue
             try:
                 found = await provider.by_arxiv_ids(missing)
@@ -308,6 +326,8 @@ class _Verifier:
         cached = self._cache_get(provider.name, key)
         if cached is not None:
             return cached
+        if self.cache_only:
+            return []
         task = self._inflight.get((provider.name, key))
         if task is None:
             task = asyncio.ensure_future(self._fetch(provider, key, provider.search(title)))

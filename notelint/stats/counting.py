@@ -25,7 +25,7 @@ class StatsRow(BaseModel):
     year_from: dict[str, int] | None = Field(
         default=None,
         description="With a year field: how many of these entries took their year from a tag, "
-        "the section heading or the file (title or name)",
+        "the section heading, the paper's cached online record or the file (title or name)",
     )
 
 
@@ -34,7 +34,11 @@ class StatsResult(BaseModel):
     entries: int = Field(description="Entries counted (after --since/--until)")
     files: int = Field(description="Files the entries are in")
     year_sources: dict[str, int] = Field(
-        description="Where the entries' years came from: tag, heading, file, or none"
+        description="Where the entries' years came from: tag, heading, online, file, or none"
+    )
+    without_year: int = Field(
+        default=0,
+        description="Entries left out by --since/--until because nothing gives their year",
     )
     rows: list[StatsRow]
     left_out: int = Field(default=0, description="Values not shown because of --top")
@@ -65,7 +69,9 @@ def count(
     until: int | None = None,
     top: int | None = None,
 ) -> StatsResult:
+    without_year = 0
     if since is not None or until is not None:
+        without_year = sum(1 for e in entries if e.year is None)
         entries = [
             e
             for e in entries
@@ -118,6 +124,7 @@ def count(
         year_sources=dict(sorted(sources.items())),
         rows=rows,
         left_out=left_out,
+        without_year=without_year,
         since=since,
         until=until,
     )

@@ -8,12 +8,14 @@ the number of entries. Sectors are the sector tags written (``Industry``, ``Acad
 vocabulary gives organisations a country, not a sector.
 
 The year comes from the best evidence there is, and says which: a year on one of the entry's
-tags (``ECCV2018``, ``2018``), else the year its section heading ends with, else the year the
+tags (``ECCV2018``, ``2018``), else the year its section heading ends with, else the year of the
+paper's record in the online lookup cache (:mod:`notelint.stats.online_years`), else the year the
 file's title or name gives (``conf_2025.md``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,7 +23,7 @@ from notelint.model import Document, Entry, Section
 from notelint.rules.venue._shared import venue_like_name
 from notelint.vocabulary import Vocabulary
 
-YearSource = Literal["tag", "heading", "file"]
+YearSource = Literal["tag", "heading", "online", "file"]
 
 # The fields ``--by`` takes, in the order the help lists them.
 FIELDS = (
@@ -64,13 +66,15 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 
 def _year(
-    entry: Entry, section: Section, document: Document
+    entry: Entry, section: Section, document: Document, online: int | None
 ) -> tuple[int | None, YearSource | None]:
     for tag in entry.tags:
         if tag.year is not None:
             return tag.year, "tag"
     if section.year is not None:
         return section.year, "heading"
+    if online is not None:
+        return online, "online"
     if document.year is not None:
         return document.year, "file"
     return None, None
@@ -82,7 +86,13 @@ def _heading_venue(section: Section, vocabulary: Vocabulary) -> str | None:
     return ref.canonical if ref is not None and ref.category == "venue" else None
 
 
-def entry_facts(document: Document, vocabulary: Vocabulary) -> list[EntryFacts]:
+def entry_facts(
+    document: Document,
+    vocabulary: Vocabulary,
+    online_years: Mapping[tuple[str, int], int] | None = None,
+) -> list[EntryFacts]:
+    """``online_years``: (path, line) of an entry -> the year its cached online record gives."""
+    online_years = online_years or {}
     found = []
     for section in document.sections:
         section_labels = [label.name or label.text for label in section.labels]
@@ -109,10 +119,11 @@ def entry_facts(document: Document, vocabulary: Vocabulary) -> list[EntryFacts]:
                     by["country"].append(ref.country)
             if not by["venue"] and heading_venue is not None:
                 by["venue"].append(heading_venue)
-            year, source = _year(entry, section, document)
+            line = entry.span.start_line
+            year, source = _year(entry, section, document, online_years.get((document.path, line)))
             facts = EntryFacts(
                 path=document.path,
-                line=entry.span.start_line,
+                line=line,
                 title=entry.title,
                 section=section.heading,
                 venues=_unique(by["venue"]),

@@ -44,6 +44,9 @@ def _footer(result: StatsResult) -> str:
         note += f"; years: {sources}"
     if result.left_out:
         note += f"; {result.left_out} more values left out by --top"
+    if result.without_year:
+        n = result.without_year
+        note += f"; {n} entr{'y' if n == 1 else 'ies'} with no year left out by --since/--until"
     return note
 
 

@@ -87,6 +87,10 @@ def test_a_cross_table_of_venue_and_year(notes: Path, capsys: pytest.CaptureFixt
 def test_since_until_and_top(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = stats_json(capsys, "--by", "year", "--since", "2024", "--until", "2024")
     assert rows(data) == {(2024,): 2} and data["entries"] == 2
+    assert data["without_year"] == 1  # the reading list's entry: counted, not hidden
+    table = run_cli(capsys, "stats", "--by", "year", "--since", "2024").out
+    assert "1 entry with no year left out by --since/--until" in table
+    assert stats_json(capsys, "--by", "year")["without_year"] == 0  # no filter, none left out
     top = stats_json(capsys, "--by", "organisation", "--top", "1")
     assert rows(top) == {("Google",): 3} and top["left_out"] == 6
 
