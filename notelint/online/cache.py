@@ -26,7 +26,10 @@ import logging
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from notelint.config import Settings
 
 logger = logging.getLogger("notelint.online")
 
@@ -50,6 +53,14 @@ def default_cache_path() -> Path:
     if root is None:
         raise RuntimeError("no user cache folder: set online.cache-path or NOTELINT_CACHE_HOME")
     return root / "online.sqlite3"
+
+
+def configured_cache_path(settings: Settings) -> Path:
+    """The cache file the settings name (``online.cache-path``), else the default one; raises
+    ``RuntimeError`` where there is no user cache folder."""
+    if settings.online.cache_path:
+        return Path(settings.resolve(settings.online.cache_path))
+    return default_cache_path()
 
 
 class LookupCache:

@@ -175,14 +175,10 @@ class _Verifier:
     def _open_cache(self) -> None:
         if not self.online.cache:
             return
-        from notelint.online.cache import LookupCache, default_cache_path
+        from notelint.online.cache import LookupCache, configured_cache_path
 
         try:
-            path = (
-                self.settings.resolve(self.online.cache_path)
-                if self.online.cache_path
-                else default_cache_path()
-            )
+            path = configured_cache_path(self.settings)
         except RuntimeError as error:  # no user cache folder on this machine
             if not self.cache_only:
                 print(f"notelint: warning: {error}; going without an online cache", file=sys.stderr)

@@ -39,6 +39,13 @@ def cached_years(
     found = CachedYears()
     if not settings.online.cache:
         return found
+    from notelint.online.cache import configured_cache_path
+
+    try:
+        if not configured_cache_path(settings).is_file():
+            return found  # no online run has stored anything here
+    except RuntimeError:
+        return found  # no user cache folder, so no cache
     items: list[tuple[EntryKey, EntryFact]] = []
     lines: dict[EntryKey, tuple[str, int]] = {}
     for document in documents:
