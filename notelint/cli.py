@@ -127,6 +127,15 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         "--extend-exclude", action=_ExtendCsv, metavar="PATTERNS", default=[],
         help="exclude these too (gitignore-style patterns)",
     )  # fmt: skip
+    files.add_argument(
+        "--watch", action="store_true", help="check again whenever a file changes (Ctrl-C stops)"
+    )
+    files.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="read the notes from standard input (or give '-' as the path) and check them as"
+        " PATH; with --fix, print the fixed text",
+    )
     files.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     files.add_argument("--cache-dir", metavar="DIR")
     files.add_argument("--jobs", "-j", type=int, metavar="N", help="parallel processes")

@@ -95,7 +95,9 @@ def _options(argv: Sequence[str]) -> dict[str, str] | None:
     while index < len(items):
         item = items[index]
         index += 1
-        if positional_only or not item.startswith("-") or item == "-":
+        if item == "-":
+            return None  # the notes come from standard input, which no manifest records
+        if positional_only or not item.startswith("-"):
             continue
         if item == "--":
             positional_only = True

@@ -18,7 +18,9 @@ from notelint.reporters import ReportContext, get_renderer
 from notelint.source import SourceError, SourceText
 
 
-def settings_for(args: argparse.Namespace) -> Settings:
+def settings_for(args: argparse.Namespace, cwd: Path | None = None) -> Settings:
+    """The settings the command line asks for; the configuration is found from ``cwd``
+    (default: the working directory) up."""
     given = getattr(args, "config", None)
     values = [given] if isinstance(given, str) else list(given or [])
     overrides = [value for value in values if is_override(value)]
@@ -27,6 +29,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
         raise UsageError(f"--config names two files ({files[0]}, {files[1]}); give one")
     settings = load_settings(
         Path(files[0]) if files else None,
+        cwd,
         overrides=overrides,
         isolated=getattr(args, "isolated", False),
     )
@@ -124,6 +127,16 @@ class _SourceLines:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        from notelint.commands.watch import watch
+
+        if args.stdin_filename is not None or "-" in args.paths:
+            raise UsageError("--watch re-checks files; standard input is read once")
+        return watch(args, run)
+    if args.stdin_filename is not None or "-" in args.paths:
+        from notelint.commands.stdin import check_stdin
+
+        return check_stdin(args)
     settings = settings_for(args)
     linter = linter_for(args, settings)
     if args.statistics and settings.output_format not in (*_SUMMARY_FORMATS, "json"):
