@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from notelint.commands.add_suppressions import disable_line_directive
 from notelint.findings import Applicability, Finding
 from notelint.fixer import fix_source
 from notelint.server.convert import diagnostic, fix_edits, whole_text_edit
-from notelint.server.positions import LineIndex
+from notelint.server.positions import BOM, LineIndex
 from notelint.server.projects import Project, Projects
 from notelint.source import SourceText
 
@@ -32,6 +33,13 @@ MAX_DOCUMENT_CHARS = 4_000_000
 DEFAULT_DEBOUNCE_MS = 150
 FIX_ALL_KIND = "source.fixAll.notelint"
 ADD_WORD_COMMAND = "notelint.addWord"
+ADD_TAG_COMMAND = "notelint.addTag"
+SPELLING_CODE = "NL501"
+# The categories offered for a tag the vocabulary does not know, by the rule that reports it.
+ADD_TAG_CATEGORIES = {
+    "NL301": ("organisation", "person", "label"),  # unknown-tag
+    "NL403": ("venue",),  # unknown-venue
+}
 # Files whose change means every project must be rebuilt: configuration and vocabulary.
 _SETTINGS_FILES = re.compile(
     r"(pyproject\.toml|notelint\.toml|\.notelint\.toml|\.toml|words\.txt)$"
@@ -81,7 +89,10 @@ class NotelintServer(LanguageServer):
             project, path = found
             self.ensure_indexed(project)
             project.lint(path, text)
-            checked = Checked(document.version, text, project.findings(path), LineIndex(text))
+            # Offsets are into the text without a byte-order mark; the index maps them to the
+            # editor's text, which may have one.
+            as_linted = text.removeprefix(BOM)
+            checked = Checked(document.version, as_linted, project.findings(path), LineIndex(text))
         except Exception as exc:  # a rule's bug must not stop the server
             self.log(f"notelint: {uri}: {type(exc).__name__}: {exc}", types.MessageType.Error)
             return None
@@ -232,7 +243,7 @@ def did_change_watched_files(ls: NotelintServer, params: types.DidChangeWatchedF
 @server.feature(
     types.TEXT_DOCUMENT_DIAGNOSTIC,
     types.DiagnosticOptions(
-        identifier="notelint", inter_file_dependencies=True, workspace_diagnostics=False
+        identifier="notelint", inter_file_dependencies=True, workspace_diagnostics=True
     ),
 )
 def pull_diagnostics(
@@ -241,6 +252,37 @@ def pull_diagnostics(
     checked = ls.check(params.text_document.uri)
     items = [] if checked is None else [diagnostic(f, checked.lines) for f in checked.findings]
     return types.RelatedFullDocumentDiagnosticReport(items=items)
+
+
+@server.feature(types.WORKSPACE_DIAGNOSTIC)
+def workspace_diagnostics(
+    ls: NotelintServer, params: types.WorkspaceDiagnosticParams
+) -> types.WorkspaceDiagnosticReport:
+    """Every notes file of the workspace: open ones as the editor holds them, the others as
+    they are on disk (what `notelint check` on the whole repository reports)."""
+    ls.ensure_indexed(ls.projects.for_path(ls.projects.fallback_root / "_"))
+    reports: list[types.WorkspaceDocumentDiagnosticReport] = []
+    opened = {}  # by path: the client's URI spelling may differ from ours
+    for open_uri, open_checked in ls.checked.items():
+        fs_path = to_fs_path(open_uri)
+        if fs_path is not None:
+            opened[str(Path(fs_path).resolve())] = (open_uri, open_checked)
+    for project in ls.projects.all():
+        for path, findings in sorted(project.all_findings().items()):
+            uri, checked = opened.get(path, (Path(path).as_uri(), None))
+            if checked is not None:
+                lines, version = checked.lines, checked.version
+            else:
+                try:
+                    lines, version = LineIndex(SourceText.read(Path(path), path).text), None
+                except Exception:  # gone or unreadable since it was indexed
+                    continue
+            reports.append(
+                types.WorkspaceFullDocumentDiagnosticReport(
+                    uri=uri, version=version, items=[diagnostic(f, lines) for f in findings]
+                )
+            )
+    return types.WorkspaceDiagnosticReport(items=reports)
 
 
 def _overlaps(finding: Finding, lines: LineIndex, wanted: types.Range) -> bool:
@@ -266,52 +308,11 @@ def code_actions(ls: NotelintServer, params: types.CodeActionParams) -> list[typ
     only = params.context.only
     actions: list[types.CodeAction] = []
     if not only or any(str(kind).startswith("quickfix") for kind in only):
+        found = ls.project_of(uri)
         for finding in checked.findings:
-            if not _overlaps(finding, checked.lines, params.range):
-                continue
-            diag = diagnostic(finding, checked.lines)
-            if finding.fix is not None:
-                safe = finding.fix.applicability is Applicability.SAFE
-                label = "" if safe else " (unsafe: check the result)"
-                actions.append(
-                    types.CodeAction(
-                        title=f"{finding.fix.message} ({finding.code}){label}",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        is_preferred=safe,
-                        edit=types.WorkspaceEdit(changes={uri: fix_edits(finding, checked.lines)}),
-                    )
-                )
-            end = checked.lines.position(_line_end(checked.text, finding.span.start_offset))
-            actions.append(
-                types.CodeAction(
-                    title=f"Disable {finding.code} for this line",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diag],
-                    edit=types.WorkspaceEdit(
-                        changes={
-                            uri: [
-                                types.TextEdit(
-                                    range=types.Range(start=end, end=end),
-                                    new_text=" " + disable_line_directive([finding.code]),
-                                )
-                            ]
-                        }
-                    ),
-                )
-            )
-            if finding.code == "NL501":
-                word = checked.text[finding.span.start_offset : finding.span.end_offset]
-                actions.append(
-                    types.CodeAction(
-                        title=f"Add '{word}' to the repository's word list",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        command=types.Command(
-                            title="Add word", command=ADD_WORD_COMMAND, arguments=[uri, word]
-                        ),
-                    )
-                )
+            if _overlaps(finding, checked.lines, params.range):
+                diag = diagnostic(finding, checked.lines)
+                actions.extend(_finding_actions(uri, checked, finding, diag, found))
     if not only or any(str(kind).startswith("source") for kind in only):
         edits = _fix_all(ls, uri, checked)
         if edits:
@@ -323,6 +324,102 @@ def code_actions(ls: NotelintServer, params: types.CodeActionParams) -> list[typ
                 )
             )
     return actions
+
+
+def _quick_fix(
+    title: str,
+    diag: types.Diagnostic,
+    *,
+    edit: types.WorkspaceEdit | None = None,
+    command: types.Command | None = None,
+    preferred: bool = False,
+) -> types.CodeAction:
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diag],
+        is_preferred=preferred,
+        edit=edit,
+        command=command,
+    )
+
+
+def _finding_actions(
+    uri: str,
+    checked: Checked,
+    finding: Finding,
+    diag: types.Diagnostic,
+    found: tuple[Project, Path] | None,
+) -> Iterator[types.CodeAction]:
+    """The quick fixes for one finding: its fix, disabling it for the line, and for an unknown
+    word or tag, adding it to the repository's word list or vocabulary."""
+    if finding.fix is not None:
+        safe = finding.fix.applicability is Applicability.SAFE
+        label = "" if safe else " (unsafe: check the result)"
+        yield _quick_fix(
+            f"{finding.fix.message} ({finding.code}){label}",
+            diag,
+            edit=types.WorkspaceEdit(changes={uri: fix_edits(finding, checked.lines)}),
+            preferred=safe,
+        )
+    end = checked.lines.position(_line_end(checked.text, finding.span.start_offset))
+    directive = types.TextEdit(
+        range=types.Range(start=end, end=end),
+        new_text=" " + disable_line_directive([finding.code]),
+    )
+    yield _quick_fix(
+        f"Disable {finding.code} for this line",
+        diag,
+        edit=types.WorkspaceEdit(changes={uri: [directive]}),
+    )
+    if finding.code == SPELLING_CODE:
+        word = checked.text[finding.span.start_offset : finding.span.end_offset]
+        yield _quick_fix(
+            f"Add '{word}' to the repository's word list",
+            diag,
+            command=types.Command(
+                title="Add word", command=ADD_WORD_COMMAND, arguments=[uri, word]
+            ),
+        )
+    categories = ADD_TAG_CATEGORIES.get(finding.code)
+    tag = _tag_named(checked, finding, found) if categories else None
+    if tag is not None and categories is not None:
+        for category in categories:
+            yield _quick_fix(
+                f"Add `{tag}` to the vocabulary as {_article(category)} {category}",
+                diag,
+                command=types.Command(
+                    title="Add tag", command=ADD_TAG_COMMAND, arguments=[uri, tag, category]
+                ),
+            )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _tag_named(
+    checked: Checked, finding: Finding, found: tuple[Project, Path] | None
+) -> str | None:
+    """The name of the tag a finding is on (``Foo`` of ``**#Foo**``), from the parsed text."""
+    from notelint.parser import parse
+
+    if found is None:
+        return None
+    project, path = found
+    document = parse(
+        SourceText.from_bytes(checked.text.encode("utf-8"), str(path)), project.linter.vocabulary
+    )
+    start = finding.span.start_offset
+    for section in document.sections:
+        for tag in section.labels:
+            if tag.span.start_offset == start:
+                return tag.text or None
+        for entry in section.entries:
+            for tag in entry.tags:
+                if tag.span.start_offset == start:
+                    return tag.text or None
+    return None
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -340,7 +437,7 @@ def _fix_all(ls: NotelintServer, uri: str, checked: Checked) -> list[types.TextE
     if fixed.error is not None:
         ls.log(f"notelint: {uri}: fixes not applied: {fixed.error}", types.MessageType.Warning)
         return []
-    return whole_text_edit(checked.text, fixed.text)
+    return whole_text_edit(checked.text, fixed.text, checked.lines)
 
 
 @server.feature(types.TEXT_DOCUMENT_FORMATTING)
@@ -352,10 +449,14 @@ def formatting(ls: NotelintServer, params: types.DocumentFormattingParams) -> li
 
 
 @server.command(ADD_WORD_COMMAND)
-def add_word(ls: NotelintServer, arguments: list[Any]) -> None:
+def add_word(ls: NotelintServer, *arguments: Any) -> None:
+    """``[uri, word]``: pygls passes a command's arguments one by one."""
     from notelint.spelling.checker import words_path
-    from notelint.spelling.wordlist import add_words
+    from notelint.spelling.wordlist import WordListError, add_words
 
+    if len(arguments) != 2:
+        ls.log(f"notelint: {ADD_WORD_COMMAND} takes [uri, word]", types.MessageType.Error)
+        return
     uri, word = str(arguments[0]), str(arguments[1])
     found = ls.project_of(uri)
     if found is None:
@@ -364,7 +465,40 @@ def add_word(ls: NotelintServer, arguments: list[Any]) -> None:
     if path is None:
         ls.log("notelint: no vocabulary folder is configured", types.MessageType.Warning)
         return
-    add_words(path, [word])
+    try:
+        add_words(path, [word])
+    except WordListError as exc:
+        ls.log(f"notelint: {exc}", types.MessageType.Warning)
+        return
+    ls.refresh_all()
+
+
+@server.command(ADD_TAG_COMMAND)
+def add_tag_command(ls: NotelintServer, *arguments: Any) -> None:
+    """``[uri, tag, category]``."""
+    from notelint.commands.init import VOCABULARY_FILE
+    from notelint.vocabulary_edit import VocabularyEditError, add_tag
+
+    if len(arguments) != 3:
+        ls.log(f"notelint: {ADD_TAG_COMMAND} takes [uri, tag, category]", types.MessageType.Error)
+        return
+    uri, tag, category = (str(argument) for argument in arguments)
+    found = ls.project_of(uri)
+    if found is None:
+        return
+    settings = found[0].settings
+    folder = settings.vocabulary_dir()
+    if folder is None:
+        ls.log("notelint: no vocabulary folder is configured", types.MessageType.Warning)
+        return
+    try:
+        add_tag(folder / VOCABULARY_FILE, tag, category)
+    except VocabularyEditError as exc:
+        ls.log(f"notelint: {exc}", types.MessageType.Warning)
+        ls.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Warning, message=str(exc))
+        )
+        return
     ls.refresh_all()
 
 

@@ -44,9 +44,9 @@ def fix_edits(finding: Finding, lines: LineIndex) -> list[types.TextEdit]:
     ]
 
 
-def whole_text_edit(old: str, new: str) -> list[types.TextEdit]:
-    """One edit replacing the document (what fix-all and formatting send), or none."""
+def whole_text_edit(old: str, new: str, lines: LineIndex) -> list[types.TextEdit]:
+    """One edit replacing the document after any byte-order mark (what fix-all and formatting
+    send), or none. ``old`` is the text as linted, ``lines`` the editor's text's index."""
     if old == new:
         return []
-    lines = LineIndex(old)
     return [types.TextEdit(range=lines.range(0, len(old)), new_text=new)]

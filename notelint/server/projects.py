@@ -49,6 +49,18 @@ class Project:
 
     def findings(self, path: Path) -> list[Finding]:
         """The file's findings after the cross-file stage, as ``check`` would report them."""
+        key = str(path)
+        return [f for f in self._finished() if f.path == key]
+
+    def all_findings(self) -> dict[str, list[Finding]]:
+        """Every indexed file's findings (the workspace's diagnostics), by absolute path; a
+        file without findings has an empty list."""
+        by_path: dict[str, list[Finding]] = {path: [] for path in self.results}
+        for finding in self._finished():
+            by_path.setdefault(finding.path, []).append(finding)
+        return by_path
+
+    def _finished(self) -> list[Finding]:
         # `finish` adds to the results it is given: hand it copies, keep the index as it is.
         copies = [
             dataclasses.replace(
@@ -56,8 +68,7 @@ class Project:
             )
             for r in self.results.values()
         ]
-        key = str(path)
-        return [f for f in self.linter.finish(copies) if f.path == key]
+        return self.linter.finish(copies)
 
     def count_tags(self, text: str) -> None:
         vocabulary = self.linter.vocabulary

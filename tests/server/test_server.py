@@ -8,6 +8,7 @@ document that makes a rule fail leaving the server answering.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lsprotocol import types
@@ -383,3 +385,137 @@ def test_a_bad_tcp_address_is_a_usage_error(repo: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "give HOST:PORT" in done.stderr
+
+
+def _flat(path: Path) -> str:
+    return "__".join(path.relative_to(PROJECT / "tests" / "fixtures").parts)
+
+
+def test_on_every_fixture_the_server_reports_what_check_reports(tmp_path: Path) -> None:
+    """Each Markdown fixture of the test suite, in one workspace: opened in the editor, its
+    diagnostics are `notelint check`'s findings for that file (cross-file ones included)."""
+    root = tmp_path / "fixtures-repo"
+    (root / "notes").mkdir(parents=True)
+    (root / "notelint.toml").write_text('paths = ["notes"]\n', encoding="utf-8")
+    texts: dict[str, str] = {}
+    for source in sorted((PROJECT / "tests" / "fixtures").rglob("*.md")):
+        try:
+            text = source.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # an editor cannot hold it as text; check reports it as unreadable
+        if "\x00" in text:
+            continue
+        name = _flat(source)
+        (root / "notes" / name).write_bytes(source.read_bytes())
+        texts[name] = text
+    assert len(texts) > 50
+    done = subprocess.run(
+        [sys.executable, "-m", "notelint", "check", "--output-format", "json", "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    expected: dict[str, list[tuple[str, int, int]]] = {name: [] for name in texts}
+    for f in json.loads(done.stdout):
+        expected.setdefault(Path(f["path"]).name, []).append((f["rule"], f["line"], f["column"]))
+
+    async def scenario(editor: Editor) -> None:
+        for name, text in texts.items():
+            uri = editor.uri(f"notes/{name}")
+            editor.client.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    text_document=types.TextDocumentItem(
+                        uri=uri, language_id="markdown", version=1, text=text
+                    )
+                )
+            )
+            for _ in range(int(TIMEOUT / 0.01)):
+                if uri in editor.pushed:
+                    break
+                await asyncio.sleep(0.01)
+            got = seen(editor.pushed[uri])
+            if text.startswith("\ufeff"):
+                # The editor's text holds the byte-order mark, a character on line 1 to LSP;
+                # check's columns count from after it.
+                got = sorted((c, ln, col - 1 if ln == 1 else col) for c, ln, col in got)
+            assert got == sorted(expected[name]), name
+
+    with_editor(root, scenario)
+
+
+def test_workspace_diagnostics_cover_every_file_open_or_not(repo: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        edited = NOTES.replace("  `HKU`", " `HKU`")
+        await editor.open("notes/a.md", edited)  # open, and not as it is on disk
+        report = await editor.client.workspace_diagnostic_async(
+            types.WorkspaceDiagnosticParams(previous_result_ids=[])
+        )
+        by_uri = {item.uri: item for item in report.items}
+        user_notes = by_uri[editor.uri("notes/user-notes.md")]  # never opened
+        assert user_notes.version is None
+        assert seen(user_notes.items) == check_findings(repo, "user-notes.md") != []
+        opened = by_uri[editor.uri("notes/a.md")]
+        assert opened.version == 1
+        assert "NL203" not in {d.code for d in opened.items}  # the editor's text, not the disk's
+        assert "NL501" in {d.code for d in opened.items}
+
+    with_editor(repo, scenario)
+
+
+def test_an_unknown_tag_can_be_added_to_the_vocabulary(repo: Path) -> None:
+    (repo / "rules").mkdir()
+    (repo / "rules" / "tags.toml").write_text(
+        "# Our tags.\n\n[organisation]\nHKU = {}  # Hong Kong\n\n[label]\nDepth = {}\n",
+        encoding="utf-8",
+    )
+    text = NOTES.replace("`Meta` `US`", "`Meta` `Zorblab` `US`")
+
+    async def scenario(editor: Editor) -> None:
+        pushed = await editor.open("notes/a.md", text)
+        unknown = next(d for d in pushed if d.code == "NL301")
+        actions = await editor.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=editor.uri("notes/a.md")),
+                range=unknown.range,
+                context=types.CodeActionContext(diagnostics=[unknown]),
+            )
+        )
+        add = next(
+            a
+            for a in actions or []
+            if a.title == "Add `Zorblab` to the vocabulary as an organisation"
+        )
+        # (pygls's client reads an action that only runs a command as a Command, and turns
+        # the action's command object into the text of a Python dict)
+        inner: Any = ast.literal_eval(str(add.command))
+        name, arguments = inner["command"], inner["arguments"]
+        assert arguments[1:] == ["Zorblab", "organisation"]
+        editor._arrived.clear()
+        await editor.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=name, arguments=arguments)
+        )
+        again = await editor.diagnostics("notes/a.md")
+        assert "NL301" not in {d.code for d in again}
+
+    with_editor(repo, scenario)
+    assert (repo / "rules" / "tags.toml").read_text(encoding="utf-8") == (
+        "# Our tags.\n\n[organisation]\nHKU = {}  # Hong Kong\nZorblab = {}\n\n"
+        "[label]\nDepth = {}\n"
+    )
+
+
+def test_an_unknown_word_can_be_added_to_the_word_list(repo: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        pushed = await editor.open("notes/a.md", NOTES)
+        assert "NL501" in {d.code for d in pushed}
+        editor._arrived.clear()
+        await editor.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(
+                command="notelint.addWord", arguments=[editor.uri("notes/a.md"), "anythnig"]
+            )
+        )
+        again = await editor.diagnostics("notes/a.md")
+        assert "NL501" not in {d.code for d in again}
+
+    with_editor(repo, scenario)
+    assert "anythnig" in (repo / "rules" / "words.txt").read_text(encoding="utf-8").split()
