@@ -37,6 +37,11 @@ from notelint.spelling.dictionary import WordCounts
 ZIPF_SCALE = 100
 # codespell's built-in lists that its own default run uses ("clear" and "rare").
 MISSPELLING_FILES = ("dictionary.txt", "dictionary_rare.txt")
+# The "rare" list holds real words that are usually slips (``statics``, ``gird``, ``wit``):
+# reported, but never corrected without the author, who may have meant the word.
+NOT_AUTOMATIC_FILES = frozenset({"dictionary_rare.txt"})
+# Bumped when what is cached from the lists changes meaning.
+_MISSPELLINGS_FORMAT = b"misspellings-2"
 
 
 def _package_folder(package: str) -> Path | None:
@@ -128,11 +133,12 @@ def _misspelling_files() -> list[Path]:
     ]
 
 
-def parse_misspellings(text: str) -> dict[str, str]:
+def parse_misspellings(text: str, *, automatic: bool = True) -> dict[str, str]:
     """codespell's format, one ``wrong->right`` per line: several corrections are separated by
     commas and end with one (``ned->need, end, nod,``); one correction followed by a comma and
     words is a correction with a reason not to apply it automatically. Value: the corrections
-    joined by commas, and a trailing comma where codespell would not apply it on its own."""
+    joined by commas, and a trailing comma where codespell would not apply it on its own (or,
+    with ``automatic=False``, where no correction of the list is to be applied on its own)."""
     found: dict[str, str] = {}
     for line in text.splitlines():
         wrong, arrow, right = line.partition("->")
@@ -140,7 +146,7 @@ def parse_misspellings(text: str) -> dict[str, str]:
         if not arrow or not wrong or " " in wrong:
             continue
         right = right.strip()
-        manual = right.endswith(",")
+        manual = right.endswith(",") or not automatic
         if "," in right and not manual:
             right = right.split(",", 1)[0]  # "fix, reason": the fix, not applied on its own
             manual = True
@@ -157,7 +163,7 @@ def known_misspellings() -> Mapping[str, str]:
     if not paths:
         return {}
     try:
-        stamp = _stamp(paths)
+        stamp = _MISSPELLINGS_FORMAT + b"\n" + _stamp(paths)
     except OSError:
         return {}
     cached = datacache.copy_path(datacache.cache_dir(), "codespell", stamp, "-misspellings")
@@ -167,7 +173,9 @@ def known_misspellings() -> Mapping[str, str]:
     merged: dict[str, str] = {}
     try:
         for path in paths:
-            for wrong, right in parse_misspellings(path.read_text(encoding="utf-8")).items():
+            text = path.read_text(encoding="utf-8")
+            automatic = path.name not in NOT_AUTOMATIC_FILES
+            for wrong, right in parse_misspellings(text, automatic=automatic).items():
                 merged.setdefault(wrong, right)
     except (OSError, UnicodeDecodeError):
         return {}

@@ -36,6 +36,17 @@ WRONG_FIXES = {
     "fixture:user-notes.md": 0,
 }
 
+# Corrections that would change a word judged right, per corpus, at most (measured 2026-12-04:
+# 5 of 716 corrections over all corpora, 0.7%; the target is at most 1%).
+RIGHT_WORD_FIXES = {
+    "ahmdtaha/conference_notes": 1,  # ruppert (a name)
+    "patrick-llgc/Learning-Deep-Learning": 3,  # yot, meaned, ody
+    "aleju/papers": 1,  # useable (a variant spelling)
+    "dennybritz/deeplearning-papernotes": 0,
+    "terryum/awesome-deep-learning-papers": 0,
+    "fixture:user-notes.md": 0,
+}
+
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
 def test_spelling_on_judged_real_notes(corpus: object, tmp_path: Path) -> None:
@@ -64,3 +75,5 @@ def test_spelling_on_judged_real_notes(corpus: object, tmp_path: Path) -> None:
         if judged[word][1] and judged[word][1] != fix
     )
     assert len(wrong) <= WRONG_FIXES[corpus.name], wrong
+    on_right_words = sorted(f"{w}->{fix}" for w, fix in fixes.items() if w in right)
+    assert len(on_right_words) <= RIGHT_WORD_FIXES[corpus.name], on_right_words

@@ -30,6 +30,19 @@ def test_wordfreq_and_codespell_are_read() -> None:
     assert evidence.auto_correction("ned") is None  # several corrections: no automatic one
 
 
+def test_real_words_that_are_usually_slips_are_reported_but_never_corrected(
+    checker,  # type: ignore[no-untyped-def]
+) -> None:
+    # codespell's "rare" list: `statics` is usually *statistics*, but it is a word (mechanics),
+    # so the author decides; a plain misspelling keeps its automatic correction.
+    assert evidence.corrections("statics") == ("statistics",)
+    assert evidence.auto_correction("statics") is None
+    assert evidence.auto_correction("performnace") == "performance"
+    (found,) = checker.check("the statics of the data")
+    assert found.word == "statics" and found.replacement is None
+    assert "statistics" in found.suggestions
+
+
 def test_codespell_format_is_parsed() -> None:
     parsed = evidence.parse_misspellings("abc->abd\nned->need, end,\nclas->class, a reason\n")
     assert parsed == {"abc": "abd", "ned": "need,end,", "clas": "class,"}
