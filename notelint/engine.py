@@ -345,8 +345,13 @@ class Linter:
         return index.filter(findings, result.used_suppressions)
 
     # -- stage 2: the whole run --------------------------------------------------------------
-    def finish(self, results: Sequence[FileResult]) -> list[Finding]:
-        by_path = {r.path: r for r in results}
+    def finish(self, results: Sequence[FileResult], only: str | None = None) -> list[Finding]:
+        """The second stage: cross-file rules over every result, then unused suppressions,
+        severity overrides and order. ``only``: the findings of that one path are wanted (the
+        language server's re-check of one document); the cross-file rules still see every
+        file, and only that path's result is added to."""
+        targets = [r for r in results if only is None or r.path == only]
+        by_path = {r.path: r for r in targets}
         project_ctx = ProjectContext(
             settings=self.settings, load_vocabulary=lambda: self.vocabulary
         )
@@ -362,7 +367,7 @@ class Linter:
                     continue
                 owner.findings.extend(self._suppress(owner, [finding]))
         all_findings: list[Finding] = []
-        for result in results:
+        for result in targets:
             ignored = self._ignored_for(result.path)
             for hook_rule in self._hooks["check_suppressions"]:
                 if not self._allowed(hook_rule.code, ignored):

@@ -199,6 +199,9 @@ def run(args: argparse.Namespace) -> int:
             changes = outcome.diff_text or outcome.errors
             return EXIT_FINDINGS if changes and not args.exit_zero else EXIT_CLEAN
         fixed = outcome.fixed
+        written = getattr(args, "written_files", None)
+        if isinstance(written, list):  # --watch: what this round wrote is not a user's change
+            written.extend(os.path.abspath(display) for display in outcome.written)
         fix_failed = bool(outcome.errors)
         fix_ran = not args.diff
         refused = outcome.refused_count

@@ -8,8 +8,9 @@ not OS notifications: a notes repository has hundreds of files, not hundreds of 
 polling behaves the same on every system and file system (network drives, containers).
 
 A round that fails on bad configuration (a half-typed ``pyproject.toml``) prints its error and
-the watch goes on; the next save re-checks. With ``--fix`` the files a round fixes are not
-taken for new changes. Ctrl-C ends the watch with exit code 0.
+the watch goes on; the next save re-checks. What changes while a round runs is checked by the
+next one; with ``--fix``, what the round itself wrote is not taken for a change. Ctrl-C ends
+the watch with exit code 0.
 """
 
 from __future__ import annotations
@@ -106,16 +107,32 @@ def watch(
     once = copy.copy(args)
     once.watch = False
 
-    def one_round() -> None:
+    def one_round() -> Snapshot | None:
+        """Check once; the state to compare the next poll with: as before the round, except
+        for the files the round itself wrote, so a change made meanwhile is not missed."""
+        before = snapshot(args)
+        once.written_files = []
         try:
             check_once(once)
         except USAGE_ERRORS as exc:
             print(f"notelint: error: {exc}", file=sys.stderr)
         sys.stdout.flush()
+        after = snapshot(args)
+        if before is None or after is None:
+            return after
+        ours = set(once.written_files)
+        state = dict(after)
+        for path in changed_files(before, after):
+            if path in ours:
+                continue
+            if path in before:
+                state[path] = before[path]
+            else:
+                state.pop(path, None)  # new since the round began: the next poll sees it
+        return state
 
     try:
-        one_round()
-        state = snapshot(args)
+        state = one_round()
         print(_waiting(state), file=sys.stderr, flush=True)
         done = 0
         while rounds is None or done < rounds:
@@ -126,8 +143,7 @@ def watch(
                 continue
             stamp = datetime.now().strftime("%H:%M:%S")
             print(f"\n[{stamp}] {_describe(changed)}; checking again", file=sys.stderr, flush=True)
-            one_round()
-            state = snapshot(args)  # after the round: what --fix wrote is not a new change
+            state = one_round()
             print(_waiting(state), file=sys.stderr, flush=True)
             done += 1
     except KeyboardInterrupt:

@@ -50,7 +50,7 @@ class Project:
     def findings(self, path: Path) -> list[Finding]:
         """The file's findings after the cross-file stage, as ``check`` would report them."""
         key = str(path)
-        return [f for f in self._finished() if f.path == key]
+        return [f for f in self._finished(key) if f.path == key]
 
     def all_findings(self) -> dict[str, list[Finding]]:
         """Every indexed file's findings (the workspace's diagnostics), by absolute path; a
@@ -60,15 +60,18 @@ class Project:
             by_path.setdefault(finding.path, []).append(finding)
         return by_path
 
-    def _finished(self) -> list[Finding]:
-        # `finish` adds to the results it is given: hand it copies, keep the index as it is.
+    def _finished(self, only: str | None = None) -> list[Finding]:
+        # `finish` adds to the results it is given (with `only`, to that one): hand it copies
+        # of those, keep the index as it is.
         copies = [
             dataclasses.replace(
                 r, findings=list(r.findings), used_suppressions=set(r.used_suppressions)
             )
-            for r in self.results.values()
+            if only is None or path == only
+            else r
+            for path, r in self.results.items()
         ]
-        return self.linter.finish(copies)
+        return self.linter.finish(copies, only)
 
     def count_tags(self, text: str) -> None:
         vocabulary = self.linter.vocabulary

@@ -93,43 +93,48 @@ class DuplicateEntry(ProjectRule):
         return facts
 
     def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
-        first_seen: dict[str, tuple[str, int, int | None, bool]] = {}
+        # Runs over every entry of the repository on each check (and on each edit in the
+        # language server), so the loop stays on raw tuples: a line number and a Span are
+        # built only for the few duplicates.
+        first_seen: dict[str, tuple[str, Any, int | None, bool]] = {}
         found: list[tuple[str, int, Finding]] = []
         for path in sorted(facts):
-            rows = facts[path] or []
-            # Only the few duplicates need a Span: sort and compare on the raw offsets.
-            keyed = [(_start_offset(row[2]), row) for row in rows]
-            keyed.sort(key=lambda item: item[0])
-            for offset, row in keyed:
-                key = str(row[0])
+            rows = sorted(facts[path] or [], key=_start_offset_of_row)
+            for row in rows:
+                key = row[0]
                 section, topic = (row[3], bool(row[4])) if len(row) > 4 else (None, False)
                 first = first_seen.get(key)
                 if first is None:
-                    first_seen[key] = (path, _start_line(row[2]), section, topic)
+                    first_seen[key] = (path, row[2], section, topic)
                     continue
                 if first[0] == path and first[2] != section and (topic or first[3]):
                     continue  # cross-listed under another topic of the same file, on purpose
-                span = _span(row[2])
                 title = str(row[1])
-                where = f"{first[0]}:{first[1]}"
+                where = f"{first[0]}:{_start_line(first[1])}"
                 finding = self.finding_at(
                     path,
-                    span,
+                    _span(row[2]),
                     f"duplicate entry {quoted(title)}: first noted at {where}",
                     entry_title=title,
                 )
-                found.append((path, offset, finding))
+                found.append((path, _start_offset(row[2]), finding))
         found.sort(key=lambda item: (item[0], item[1]))
         for _path, _offset, finding in found:
             yield finding
 
 
+def _start_offset_of_row(row: Any) -> int:
+    return _start_offset(row[2])
+
+
+# Span fields come as a tuple or list (``collect``, or the result cache's JSON) in the order of
+# SPAN_FIELDS, or as a mapping (older caches).
 def _start_offset(data: Any) -> int:
-    return int(data["start_offset"] if isinstance(data, Mapping) else data[2])
+    return int(data[2] if isinstance(data, tuple | list) else data["start_offset"])
 
 
 def _start_line(data: Any) -> int:
-    return int(data["start_line"] if isinstance(data, Mapping) else data[0])
+    return int(data[0] if isinstance(data, tuple | list) else data["start_line"])
 
 
 def _span(data: Any) -> Span:
