@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from notelint import replay
 from notelint.config import Settings, is_override, load_settings
@@ -258,24 +259,7 @@ def run(args: argparse.Namespace) -> int:
         source_line=source_lines,
         baseline_note=baseline_note,
     )
-    shown = findings
-    if args.fix_only:
-        shown = []
-    if args.statistics and settings.output_format == "json":
-        from notelint.commands.show import statistics_json
-
-        report = statistics_json(shown)
-    else:
-        report = get_renderer(settings.output_format)(shown, ctx)
-    if args.silent:
-        report = ""
-    if args.output_file:
-        output = Path(args.output_file)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(report, encoding="utf-8")
-    elif report:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+    emit_report(args, settings, [] if args.fix_only else findings, ctx, sys.stdout)
 
     if args.exit_zero:
         return EXIT_CLEAN
@@ -286,6 +270,32 @@ def run(args: argparse.Namespace) -> int:
     if args.fix_only:
         return EXIT_CLEAN
     return EXIT_FINDINGS if any(ctx.failing(f) for f in findings) else EXIT_CLEAN
+
+
+def emit_report(
+    args: argparse.Namespace,
+    settings: Settings,
+    shown: Sequence[Finding],
+    ctx: ReportContext,
+    stream: TextIO,
+) -> None:
+    """Render the findings in the chosen format and write them to ``--output-file`` or
+    ``stream`` (nothing with ``--silent``)."""
+    if args.statistics and settings.output_format == "json":
+        from notelint.commands.show import statistics_json
+
+        report = statistics_json(list(shown))
+    else:
+        report = get_renderer(settings.output_format)(list(shown), ctx)
+    if args.silent:
+        report = ""
+    if args.output_file:
+        output = Path(args.output_file)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(report, encoding="utf-8")
+    elif report:
+        stream.write(report)
+        stream.flush()
 
 
 _SUMMARY_FORMATS = frozenset({"text", "concise", "grouped"})

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from notelint.commands.check import linter_for, settings_for
+from notelint.commands.check import emit_report, linter_for, settings_for
 from notelint.commands.fixing import describe_refusal, unified_diff
 from notelint.config import Settings
 from notelint.discovery import FileFinder, display_path
@@ -34,7 +34,7 @@ from notelint.engine import Linter, unreadable_finding
 from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 from notelint.findings import Finding
 from notelint.fixer import FileFix, fix_source
-from notelint.reporters import ReportContext, get_renderer
+from notelint.reporters import ReportContext
 from notelint.source import MAX_NOTES_BYTES, SourceError, SourceText
 
 # Options that read or write other files than the one piped in.
@@ -193,22 +193,7 @@ def _report(
         show_fixes=args.show_fixes,
         source_line=line_text,
     )
-    shown = [] if args.fix_only else findings
-    if args.statistics and settings.output_format == "json":
-        from notelint.commands.show import statistics_json
-
-        report = statistics_json(shown)
-    else:
-        report = get_renderer(settings.output_format)(shown, ctx)
-    if args.silent:
-        report = ""
-    if args.output_file:
-        output = Path(args.output_file)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(report, encoding="utf-8")
-    elif report:
-        stream.write(report)
-        stream.flush()
+    emit_report(args, settings, [] if args.fix_only else findings, ctx, stream)
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if any(ctx.failing(f) for f in findings) else EXIT_CLEAN

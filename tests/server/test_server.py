@@ -135,6 +135,19 @@ class Editor:
         await asyncio.wait_for(self._arrived.wait(), TIMEOUT)
         return self.pushed[self.uri(name)]
 
+    async def actions_for(
+        self, name: str, found: types.Diagnostic
+    ) -> list[types.CodeAction | types.Command]:
+        """The code actions the server offers for one of its diagnostics."""
+        answer = await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=self.uri(name)),
+                range=found.range,
+                context=types.CodeActionContext(diagnostics=[found]),
+            )
+        )
+        return list(answer or [])
+
     async def stop(self) -> None:
         await asyncio.wait_for(self.client.shutdown_async(None), TIMEOUT)
         self.client.exit(None)
@@ -208,21 +221,9 @@ def test_an_edit_republishes_and_a_quick_fix_applies(repo: Path) -> None:
         changed = await editor.change("notes/a.md", NOTES.replace("  `HKU`", " `HKU`"), 2)
         assert "NL203" not in {d.code for d in changed}
         double = next(d for d in pushed if d.code == "NL203")
-        actions = await editor.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=editor.uri("notes/a.md")),
-                range=double.range,
-                context=types.CodeActionContext(diagnostics=[double]),
-            )
-        )
+        actions = await editor.actions_for("notes/a.md", double)
         await editor.change("notes/a.md", NOTES, 3)
-        actions = await editor.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=editor.uri("notes/a.md")),
-                range=double.range,
-                context=types.CodeActionContext(diagnostics=[double]),
-            )
-        )
+        actions = await editor.actions_for("notes/a.md", double)
         titles = [a.title for a in actions or [] if isinstance(a, types.CodeAction)]
         assert "Disable NL203 for this line" in titles
         fix = next(
@@ -251,13 +252,7 @@ def test_an_edit_republishes_and_a_quick_fix_applies(repo: Path) -> None:
         )
         assert apply(NOTES, formatted or []) == fixed
         spelling = next(d for d in pushed if d.code == "NL501")
-        spelled = await editor.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=editor.uri("notes/a.md")),
-                range=spelling.range,
-                context=types.CodeActionContext(diagnostics=[spelling]),
-            )
-        )
+        spelled = await editor.actions_for("notes/a.md", spelling)
         # (an action that only runs a command reads, on the client, as a Command)
         titles = [a.title for a in spelled or []]
         assert "Add 'anythnig' to the repository's word list" in titles
@@ -473,13 +468,7 @@ def test_an_unknown_tag_can_be_added_to_the_vocabulary(repo: Path) -> None:
     async def scenario(editor: Editor) -> None:
         pushed = await editor.open("notes/a.md", text)
         unknown = next(d for d in pushed if d.code == "NL301")
-        actions = await editor.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=editor.uri("notes/a.md")),
-                range=unknown.range,
-                context=types.CodeActionContext(diagnostics=[unknown]),
-            )
-        )
+        actions = await editor.actions_for("notes/a.md", unknown)
         add = next(
             a
             for a in actions or []
