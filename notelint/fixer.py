@@ -499,7 +499,7 @@ class _Part:
     end: int
     before: object
     after: object
-    kind: str  # "text", "tags" or "exact"
+    kind: str  # "text", "title", "tags" or "exact"
 
 
 def check_meaning(
@@ -532,6 +532,11 @@ def check_meaning(
         if touching and part.kind == "text":
             assert isinstance(part.before, str) and isinstance(part.after, str)
             if text_key(part.before) == text_key(part.after):
+                continue
+        if touching and part.kind == "title":
+            # A title is one line of prose: a line break in it reads as a space.
+            assert isinstance(part.before, str) and isinstance(part.after, str)
+            if " ".join(text_key(part.before).split()) == " ".join(text_key(part.after).split()):
                 continue
         if touching and part.kind == "tags":
             assert isinstance(part.before, list) and isinstance(part.after, list)
@@ -708,7 +713,7 @@ def _entry_parts(old: Entry, new: Entry, before: SourceText, after: SourceText) 
     summary_start = head.end_offset
     summary_end = old.summary[-1].span.end_offset if old.summary else head.end_offset
     return [
-        _Part(f"the title of {name}", *where(old.title_span), old.title, new.title, "text"),
+        _Part(f"the title of {name}", *where(old.title_span), old.title, new.title, "title"),
         _Part(
             f"the words of {name}",
             head.start_offset,

@@ -458,3 +458,40 @@ def test_nl107_a_table_of_contents_is_not_a_list_of_papers(tmp_path: Path) -> No
         "## Optimization\n\n- Adam `US`\n- Batch Norm `US`\n- Dropout `CA`\n"
     )
     assert lint(text, "NL107", tmp_path) == []
+
+
+# -- NL111 wrapped-title ---------------------------------------------------------------------
+
+
+def test_nl111_title_broken_before_its_tags(tmp_path: Path) -> None:
+    text = "# ICML\n\n* Ask Me Anything:\n  Dynamic Memory Networks `ICML2016`\n  > A summary.\n"
+    [finding] = lint(text, "NL111", tmp_path)
+    assert where(finding) == (3, 3, 4, 26)
+    assert finding.message == 'the title is broken over 2 lines after "Ask Me Anything:"'
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+    expected = "# ICML\n\n* Ask Me Anything: Dynamic Memory Networks `ICML2016`\n  > A summary.\n"
+    assert_fixed(text, "NL111", tmp_path, expected, safe_only=True)
+
+
+def test_nl111_join_passes_the_safety_net(tmp_path: Path) -> None:
+    from notelint.fixer import fix_source
+
+    text = "# ICML\n\n* EpICC: a Bayesian\r\n\tmodel of cancer `Nature`\r\n\t> Uncertainty.\r\n"
+    linter = Linter(Settings(root=tmp_path, select=["NL111"]))
+    result = fix_source(linter, SourceText(text, "notes.md"))
+    assert result.error is None and not result.refused
+    joined = "* EpICC: a Bayesian model of cancer `Nature`\r\n"
+    assert result.text == f"# ICML\n\n{joined}\t> Uncertainty.\r\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* One line title `US`\n  > A summary.\n",
+        "* A link list item that wraps\n  onto a second line without tags\n",
+        "* [A linked paper](https://example.org)\n  and a note on the next line\n",
+        "* Title `US`\n> summary that fell into the bullet\n",
+    ],
+)
+def test_nl111_silent(text: str, tmp_path: Path) -> None:
+    assert lint(text, "NL111", tmp_path) == []
