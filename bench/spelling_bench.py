@@ -50,7 +50,7 @@ def ms(seconds: float) -> str:
 
 
 def bench_suggestions(baseline_words: int) -> None:
-    from notelint.config import Settings
+    from notelint.config.settings import Settings
     from notelint.spelling.checker import build_checker
 
     checker = build_checker(Settings(root=ROOT / "bench"))
@@ -91,9 +91,9 @@ def bench_suggestions(baseline_words: int) -> None:
 
 
 def bench_throughput() -> None:
-    from notelint.config import Settings
-    from notelint.parser import parse
-    from notelint.source import SourceText
+    from notelint.config.settings import Settings
+    from notelint.parse.parser import parse
+    from notelint.parse.source import SourceText
     from notelint.spelling.checker import build_checker
     from notelint.spelling.dictionary import language_frequencies
     from notelint.spelling.tokenize import tokenize
@@ -156,12 +156,12 @@ def fresh_process(code: str) -> float:
 
 def bench_processes() -> None:
     build = (
-        "from pathlib import Path;from notelint.config import Settings;"
+        "from pathlib import Path;from notelint.config.settings import Settings;"
         "from notelint.spelling.checker import build_checker;"
-        "from notelint.vocabulary import load_vocabulary;"
+        "from notelint.vocabulary.tags import load_vocabulary;"
         "build_checker(Settings(root=Path('bench')), load_vocabulary(None))"
     )
-    imports = "import notelint.config, notelint.vocabulary, notelint.spelling.checker"
+    imports = "import notelint.config.settings, notelint.vocabulary.tags, notelint.spelling.checker"
     print("loading, fresh process (best of three)")
     base = fresh_process(imports)
     loaded = fresh_process(build)

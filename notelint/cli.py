@@ -18,7 +18,7 @@ from typing import NoReturn
 from notelint import __version__
 
 # Nothing heavy (pydantic, the rules, markdown-it) is imported before ``main`` has tried the
-# replay cache (notelint.replay): a run whose inputs are unchanged needs none of it.
+# replay cache (notelint.store.replay): a run whose inputs are unchanged needs none of it.
 EXIT_USAGE = 2  # as notelint.errors.EXIT_USAGE
 
 SUBCOMMANDS = (
@@ -58,7 +58,7 @@ class _ExtendCsv(argparse.Action):
 
 
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
-    from notelint.config import OUTPUT_FORMATS
+    from notelint.config.settings import OUTPUT_FORMATS
 
     parser.add_argument("paths", nargs="*", help="files or directories (default: config 'paths')")
     parser.add_argument(
@@ -273,7 +273,7 @@ def _mistyped_command(argv: list[str]) -> str | None:
         return None
     from pathlib import Path
 
-    from notelint.names import closest
+    from notelint.engine.names import closest
 
     first = argv[0]
     match = closest(first, SUBCOMMANDS)
@@ -310,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is not None:
         # Called as a library (tests, embedding): always a real run.
         return _main(args_list)
-    from notelint import replay
+    from notelint.store import replay
 
     replayed = replay.replay(args_list)
     if replayed is not None:

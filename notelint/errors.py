@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from notelint.config import ConfigError
-from notelint.discovery import DiscoveryError
-from notelint.registry import SelectorError
+from notelint.config.settings import ConfigError
+from notelint.discovery.finder import DiscoveryError
+from notelint.engine.registry import SelectorError
 from notelint.rules.base import RuleDefinitionError
-from notelint.vocabulary import VocabularyError
+from notelint.vocabulary.tags import VocabularyError
 
 
 class UsageError(Exception):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
+from notelint.config.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from notelint.cli import main
-from notelint.config import Settings
-from notelint.findings import Finding
+from notelint.config.settings import Settings
+from notelint.model.findings import Finding
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -66,8 +66,8 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
 
 def lint_rule(text: str, code: str, root: Path) -> list[Finding]:
     """Findings of one rule on ``text``, with default settings rooted at ``root``."""
-    from notelint.config import Settings
-    from notelint.engine import lint_text
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import lint_text
 
     findings = lint_text(text, settings=Settings(root=root), select=[code])
     return [f for f in findings if f.code == code]
@@ -83,7 +83,7 @@ def assert_fixed(
     text: str, code: str, root: Path, expected: str, *, safe_only: bool = False
 ) -> None:
     """The rule's fixes turn ``text`` into ``expected``, and linting that again finds nothing."""
-    from notelint.findings import Applicability
+    from notelint.model.findings import Applicability
 
     findings = lint_rule(text, code, root)
     if safe_only:
@@ -95,7 +95,7 @@ def assert_fixed(
 
 def settings_with_vocabulary(root: Path, vocabulary: str, **options: object) -> Settings:
     """Settings whose only vocabulary is ``vocabulary`` (written to root/rules/tags.toml)."""
-    from notelint.config import Settings
+    from notelint.config.settings import Settings
 
     rules = root / "rules"
     rules.mkdir(exist_ok=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import load_settings
-from notelint.discovery import FileFinder
-from notelint.markdown_files import is_markdown_name
+from notelint.config.settings import load_settings
+from notelint.discovery.finder import FileFinder
+from notelint.discovery.markdown import is_markdown_name
 from tests.helpers import run_cli
 
 NOTE = "# ICCV\n\n* A Paper `ICCV`\n  > It works.\n"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from notelint import migrate as migrate_module
+from notelint.fix import migrate as migrate_module
 from tests.helpers import run_cli
 
 LEGACY = Path(__file__).parent / "realworld" / "legacy" / "conf_2019.md"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from notelint.model import BlockKind, DirectiveKind, Document
-from notelint.parser import parse
-from notelint.source import SourceError, SourceText
-from notelint.vocabulary import load_vocabulary
+from notelint.model.document import BlockKind, DirectiveKind, Document
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceError, SourceText
+from notelint.vocabulary.tags import load_vocabulary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -168,9 +168,9 @@ def test_nested_bullets_stay_inside_their_entry() -> None:
 
 
 def test_numbered_lists_of_papers_are_entries() -> None:
-    from notelint.parser import parse
-    from notelint.source import SourceText
-    from notelint.vocabulary import load_vocabulary
+    from notelint.parse.parser import parse
+    from notelint.parse.source import SourceText
+    from notelint.vocabulary.tags import load_vocabulary
 
     text = (
         "## Data Engineering\n"

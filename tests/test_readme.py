@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from notelint.commands.rules import markdown_table
-from notelint.registry import load_registry
+from notelint.engine.registry import load_registry
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import Linter
-from notelint.registry import Registry, load_registry, resolve_enabled
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter
+from notelint.engine.registry import Registry, load_registry, resolve_enabled
 from notelint.rules.base import RuleDefinitionError
 from tests.helpers import PLUGIN
 
@@ -32,7 +32,7 @@ def _plugin(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "bad_rule.py"
     path.write_text(
         "from notelint.rules.base import Rule\n"
-        "from notelint.findings import Category, Severity\n" + body,
+        "from notelint.model.findings import Category, Severity\n" + body,
         encoding="utf-8",
     )
     return path
@@ -91,8 +91,8 @@ def test_most_specific_selector_wins() -> None:
 
 
 def test_rule_option_tables_are_checked(tmp_path: Path) -> None:
-    from notelint.config import ConfigError, Settings
-    from notelint.engine import Linter
+    from notelint.config.settings import ConfigError, Settings
+    from notelint.engine.linter import Linter
 
     with pytest.raises(
         ConfigError,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
-from notelint.registry import load_registry
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
+from notelint.engine.registry import load_registry
 from notelint.rules.base import (
     DOC_SECTIONS,
     Rule,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
 from tests.helpers import PLUGIN
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint import atomic
-from notelint.atomic import AtomicWriteError, write_atomic
+from notelint.store import atomic
+from notelint.store.atomic import AtomicWriteError, write_atomic
 from tests.helpers import make_project, run_cli
 
 GOOD = "# Vision\n\n* A Paper Title `ICCV`\n\t> A summary.\n"
@@ -223,8 +223,8 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(__file__))
 import banned_helper  # noqa: E402
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.model.document import Entry, Section
 from notelint.rules.base import CheckContext, Rule
 
 

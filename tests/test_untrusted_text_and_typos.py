@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import OUTPUT_FORMATS
+from notelint.config.settings import OUTPUT_FORMATS
 from tests.helpers import run_cli
 
 FORMATS = OUTPUT_FORMATS

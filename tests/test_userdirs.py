@@ -8,9 +8,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from notelint.datacache import cache_dir
+from notelint.config.userdirs import user_cache_root
 from notelint.online.cache import default_cache_path
-from notelint.userdirs import user_cache_root
+from notelint.store.datacache import cache_dir
 
 
 def test_notelint_cache_home_holds_every_user_cache(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.model import TagMatch
-from notelint.vocabulary import (
+from notelint.model.document import TagMatch
+from notelint.vocabulary.tags import (
     BUILTIN_FILES,
     KNOWN_CATEGORIES,
     VENUE_KINDS,
@@ -366,7 +366,7 @@ def test_tags_with_the_same_text_share_one_frozen_resolution() -> None:
 def test_built_in_vocabulary_is_decoded_once_and_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from notelint import vocabulary as vocabulary_module
+    from notelint.vocabulary import tags as vocabulary_module
 
     monkeypatch.setenv("NOTELINT_DICTIONARY_CACHE", str(tmp_path))
     expected = [(source, dict(layer)) for source, layer in vocabulary_module._builtin_layers()]
@@ -391,8 +391,8 @@ def _refuse_to_decode(text: str) -> None:
 def test_safe_fixes_never_rename_an_entity(tmp_path: Path) -> None:
     """Former names resolve to today's entity but only the opt-in NL310 reports them, with an
     unsafe fix; a merged lab keeps its own tag."""
-    from notelint.config import Settings
-    from notelint.engine import lint_text
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import lint_text
 
     notes = "# NIPS\n\n* A 2017 Paper `NIPS` `Facebook` `Google Brain` `US`\n\t> A summary.\n"
     settings = Settings(root=tmp_path)

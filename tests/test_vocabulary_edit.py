@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.vocabulary import load_vocabulary
-from notelint.vocabulary_edit import VocabularyEditError, add_tag
+from notelint.vocabulary.edit import VocabularyEditError, add_tag
+from notelint.vocabulary.tags import load_vocabulary
 
 
 def test_the_tag_goes_after_its_tables_last_entry_and_comments_stay(tmp_path: Path) -> None:

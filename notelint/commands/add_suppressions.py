@@ -17,11 +17,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from notelint.atomic import AtomicWriteError, write_atomic
-from notelint.engine import Linter
-from notelint.findings import Finding
-from notelint.parser import parse
-from notelint.source import SourceError, SourceText, read_notes_bytes
+from notelint.engine.linter import Linter
+from notelint.model.findings import Finding
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceError, SourceText, read_notes_bytes
+from notelint.store.atomic import AtomicWriteError, write_atomic
 
 REASON = "TODO: why"
 _UNUSED = "NL002"

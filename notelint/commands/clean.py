@@ -14,7 +14,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from notelint.commands.check import settings_for
+from notelint.commands.check_inputs import settings_for
 from notelint.errors import EXIT_CLEAN, UsageError
 
 _OURS = ("CACHEDIR.TAG", ".gitignore")

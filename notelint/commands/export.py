@@ -1,7 +1,7 @@
 """``notelint export PATHS``: the parsed model as JSON, one document per file.
 
 The output is a JSON array of documents whose schema is the pydantic schema of
-:class:`notelint.model.Document` (``notelint export --schema`` prints it).
+:class:`notelint.model.document.Document` (``notelint export --schema`` prints it).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import argparse
 import json
 import sys
 
+from notelint.commands.loading import load_notes
 from notelint.errors import EXIT_CLEAN
-from notelint.model import Document
-from notelint.stats.load import load_notes
+from notelint.model.document import Document
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """``--fix``, ``--unsafe-fixes``, ``--diff`` and ``--fix-only``: fix the files, or show the diff.
 
-Each file is read, fixed in memory (:func:`notelint.fixer.fix_source`) and, unless only a diff
+Each file is read, fixed in memory (:func:`notelint.fix.rounds.fix_source`) and, unless only a diff
 is wanted, written back atomically with its encoding, BOM and line endings. A file that cannot
 be read, is not valid UTF-8, or whose fixes do not settle is left untouched: one line on stderr
 says why (``notelint: notes.md: fixes not applied: …``) and the run goes on with the next file.
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from notelint.atomic import AtomicWriteError, resolve_target, write_atomic
-from notelint.engine import Linter
-from notelint.findings import Finding
-from notelint.fixer import Refusal, fix_source
-from notelint.source import SourceError, SourceText, read_notes_bytes
+from notelint.engine.linter import Linter
+from notelint.fix.rounds import Refusal, fix_source
+from notelint.model.findings import Finding
+from notelint.parse.source import SourceError, SourceText, read_notes_bytes
+from notelint.store.atomic import AtomicWriteError, resolve_target, write_atomic
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 

@@ -24,10 +24,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notelint.config import Settings
-from notelint.discovery import FileFinder
+from notelint.config.settings import Settings
+from notelint.discovery.finder import FileFinder
 from notelint.errors import EXIT_CLEAN, UsageError
-from notelint.inference import (
+from notelint.fix.migrate import needs_migration
+from notelint.model.document import Tag, TagSyntax
+from notelint.vocabulary.inference import (
     UNSORTED_CATEGORY,
     Evidence,
     Inference,
@@ -35,9 +37,7 @@ from notelint.inference import (
     TagGroup,
     infer_groups,
 )
-from notelint.migrate import needs_migration
-from notelint.model import Tag, TagSyntax
-from notelint.vocabulary import KNOWN_CATEGORIES, load_vocabulary
+from notelint.vocabulary.tags import KNOWN_CATEGORIES, load_vocabulary
 
 VOCABULARY_DIR = "rules"
 VOCABULARY_FILE = "tags.toml"
@@ -85,9 +85,9 @@ def _toml_list(texts: list[str]) -> str:
 
 def infer(paths: list[Path], root: Path) -> Scan:
     """Read the notes under ``paths``: their tags, grouped, and the files that are not notes."""
-    from notelint.parser import parse
-    from notelint.shape import measure
-    from notelint.source import SourceError, SourceText
+    from notelint.parse.parser import parse
+    from notelint.parse.shape import measure
+    from notelint.parse.source import SourceError, SourceText
 
     vocabulary = load_vocabulary(None, builtin=True)
     finder = FileFinder(Settings(root=root))
@@ -219,7 +219,7 @@ def validated_vocabulary(scan: Scan) -> str:
     is kept by the more used one; a tag that cannot be written is left out, and said so."""
     import tomllib
 
-    from notelint.vocabulary import VocabularyError, parse_vocabulary
+    from notelint.vocabulary.tags import VocabularyError, parse_vocabulary
 
     inference = scan.inference
     for _attempt in range(len(inference.groups) + 1):
@@ -264,8 +264,9 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     doubled or swapped): ``tireline`` and ``surfel`` used again and again are terms here,
     although one letter from *timeline* and *surfer*; ``signficantly`` four times is still a
     typo. Written to ``rules/words.txt`` for the next check."""
+    from notelint.engine.word_learning import learn
     from notelint.spelling.checker import build_checker
-    from notelint.spelling.wordlist import WordListError, add_words, learn
+    from notelint.spelling.wordlist import WordListError, add_words
 
     settings = Settings(
         root=root, vocabulary=VOCABULARY_DIR, extend_exclude=[p for p, _ in scan.not_notes]

@@ -13,13 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from notelint.atomic import AtomicWriteError, write_atomic
-from notelint.commands.check import files_for, settings_for
+from notelint.commands.check_inputs import files_for, settings_for
 from notelint.commands.fixing import unified_diff
 from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS
-from notelint.migrate import migrate_source
-from notelint.source import SourceError, SourceText, read_notes_bytes
-from notelint.vocabulary import load_vocabulary
+from notelint.fix.migrate import migrate_source
+from notelint.parse.source import SourceError, SourceText, read_notes_bytes
+from notelint.store.atomic import AtomicWriteError, write_atomic
+from notelint.vocabulary.tags import load_vocabulary
 
 
 def run(args: argparse.Namespace) -> int:

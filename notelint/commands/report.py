@@ -12,14 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from notelint.atomic import write_output
-from notelint.commands.check import linter_for
-from notelint.discovery import display_path
+from notelint.commands.check_inputs import linter_for
+from notelint.commands.loading import load_notes, notes_facts
+from notelint.discovery.finder import display_path
 from notelint.errors import EXIT_CLEAN, EXIT_USAGE, UsageError
 from notelint.report.history import entries_added_per_month
 from notelint.report.page import ReportInput, render
 from notelint.stats.facts import EntryFacts
-from notelint.stats.load import load_notes, notes_facts
+from notelint.store.atomic import write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     settings, files = notes.settings, notes.files
     entries = notes_facts(notes)
 
-    from notelint.runner import lint_files
+    from notelint.engine.runner import lint_files
 
     findings = lint_files(linter_for(args, settings), files).findings
     growth = None

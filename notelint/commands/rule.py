@@ -8,10 +8,10 @@ import json
 import sys
 from typing import Any
 
-from notelint.commands.check import settings_for
+from notelint.commands.check_inputs import settings_for
+from notelint.engine.names import did_you_mean
+from notelint.engine.registry import load_registry
 from notelint.errors import EXIT_CLEAN, UsageError
-from notelint.names import did_you_mean
-from notelint.registry import load_registry
 from notelint.rules.base import Rule
 
 

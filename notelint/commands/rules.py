@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from notelint.commands.check import settings_for
+from notelint.commands.check_inputs import settings_for
+from notelint.engine.registry import Registry, load_registry
 from notelint.errors import EXIT_CLEAN
-from notelint.registry import Registry, load_registry
 from notelint.rules.base import doc_sections
 
 

@@ -8,12 +8,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from notelint.config import Settings
-from notelint.discovery import MARKDOWN_SUFFIXES, FileFinder, display_path
-from notelint.engine import Linter
-from notelint.findings import Finding
+from notelint.config.settings import Settings
+from notelint.discovery.finder import MARKDOWN_SUFFIXES, FileFinder, display_path
+from notelint.engine.linter import Linter
+from notelint.model.findings import Finding
 from notelint.reporters.text import statistics_rows
-from notelint.vocabulary import BUILTIN_FILES, vocabulary_files
+from notelint.vocabulary.tags import BUILTIN_FILES, vocabulary_files
 
 
 def show_settings(settings: Settings, linter: Linter) -> str:

@@ -9,10 +9,10 @@ import argparse
 import json
 import sys
 
+from notelint.commands.loading import load_notes, notes_facts
 from notelint.errors import EXIT_CLEAN, UsageError
 from notelint.stats.counting import StatsResult, count
 from notelint.stats.facts import FIELDS
-from notelint.stats.load import load_notes, notes_facts
 from notelint.stats.render import as_csv, as_markdown, as_table
 
 

@@ -26,16 +26,16 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from notelint.commands.check import emit_report, linter_for, settings_for
+from notelint.commands.check_inputs import emit_report, linter_for, settings_for
 from notelint.commands.fixing import describe_refusal, unified_diff
-from notelint.config import Settings
-from notelint.discovery import FileFinder, display_path
-from notelint.engine import Linter, unreadable_finding
+from notelint.config.settings import Settings
+from notelint.discovery.finder import FileFinder, display_path
+from notelint.engine.linter import Linter, unreadable_finding
 from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-from notelint.findings import Finding
-from notelint.fixer import FileFix, fix_source
+from notelint.fix.rounds import FileFix, fix_source
+from notelint.model.findings import Finding
+from notelint.parse.source import MAX_NOTES_BYTES, SourceError, SourceText
 from notelint.reporters import ReportContext
-from notelint.source import MAX_NOTES_BYTES, SourceError, SourceText
 
 # Options that read or write other files than the one piped in.
 _NOT_WITH_STDIN = (

@@ -54,7 +54,7 @@ def _state(path: Path) -> tuple[int, int] | None:
 
 def _watched(args: argparse.Namespace) -> list[Path]:
     """Everything a round reads: the notes files, the configuration, the vocabulary."""
-    from notelint.commands.check import files_for, settings_for
+    from notelint.commands.check_inputs import files_for, settings_for
 
     settings = settings_for(args)
     paths = [path for path, _ in files_for(args, settings, force_exclude=args.force_exclude)]

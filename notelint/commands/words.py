@@ -12,11 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from notelint.commands.check import settings_for
-from notelint.config import Settings
+from notelint.commands.check_inputs import settings_for
+from notelint.config.settings import Settings
+from notelint.engine.word_learning import learn
 from notelint.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 from notelint.spelling.checker import words_path
-from notelint.spelling.wordlist import WordListError, add_words, learn
+from notelint.spelling.wordlist import WordListError, add_words
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
+    from notelint.config.settings import Settings
 
 logger = logging.getLogger("notelint.online")
 
@@ -46,8 +46,8 @@ class NotOurs(Exception):
 
 
 def default_cache_path() -> Path:
-    """``online.sqlite3`` in the user's notelint cache folder (:mod:`notelint.userdirs`)."""
-    from notelint.userdirs import user_cache_root
+    """``online.sqlite3`` in the user's notelint cache folder (:mod:`notelint.config.userdirs`)."""
+    from notelint.config.userdirs import user_cache_root
 
     root = user_cache_root()
     if root is None:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from notelint.model import SPAN_FIELDS, Document, Entry, Span, Tag, make_span
-from notelint.vocabulary import VocabEntry, Vocabulary, fold
+from notelint.model.document import SPAN_FIELDS, Document, Entry, Span, Tag, make_span
+from notelint.vocabulary.tags import VocabEntry, Vocabulary, fold
 
 FACTS_VERSION = 2
 PREPRINT_FOLDS = frozenset({"arxiv", "corr", "preprint", "preprints", "biorxiv", "medrxiv"})

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
+    from notelint.config.online import OnlineSettings
     from notelint.online.progress import OnlineTally
-    from notelint.online.settings import OnlineSettings
 
 logger = logging.getLogger("notelint.online")
 

@@ -13,7 +13,13 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from notelint.online.results import PROVIDER_LABELS
+PROVIDER_LABELS = {
+    "dblp": "DBLP",
+    "semantic-scholar": "Semantic Scholar",
+    "openreview": "OpenReview",
+    "crossref": "Crossref",
+    "arxiv": "arXiv",
+}
 
 __all__ = ["PROVIDER_LABELS", "Record", "Status"]
 

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from notelint.online.records import Record
-
-PROVIDER_LABELS = {
-    "dblp": "DBLP",
-    "semantic-scholar": "Semantic Scholar",
-    "openreview": "OpenReview",
-    "crossref": "Crossref",
-    "arxiv": "arXiv",
-}
+from notelint.online.records import PROVIDER_LABELS, Record
 
 EntryKey = tuple[str, int]  # (path, index of the entry in that file's facts)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from notelint.online.facts import WORKSHOP_FOLDS, VenueFact, is_preprint_venue
 from notelint.online.records import Record
-from notelint.vocabulary import Vocabulary, fold
+from notelint.vocabulary.tags import Vocabulary, fold
 
 _NOISE_RE = re.compile(
     r"\([^()]*\d[^()]*\)|\b(?:19|20)\d{2}\b|\b(?:poster|oral|spotlight|main|"

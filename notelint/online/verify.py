@@ -26,21 +26,28 @@ import time
 from collections.abc import Awaitable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from notelint.online.facts import EntryFact, file_entries
 from notelint.online.records import PROVIDER_LABELS, Record
 from notelint.online.results import EntryKey, EntryResult, Outcome, VenueVerdict, VerifyReport
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
+    from notelint.config.settings import Settings
     from notelint.online.cache import LookupCache
     from notelint.online.progress import OnlineTally
     from notelint.online.providers import Provider
-    from notelint.rules.base import ProjectContext
-    from notelint.vocabulary import Vocabulary
+    from notelint.vocabulary.tags import Vocabulary
 
 logger = logging.getLogger("notelint.online")
+
+
+class RunState(Protocol):
+    """What verification reads of the rules' per-run context: the scratch space they share
+    (a ``ProjectContext``, which this package does not import: the rules build on it)."""
+
+    @property
+    def shared(self) -> dict[str, Any]: ...
 
 
 T = TypeVar("T")
@@ -61,7 +68,7 @@ def shared_report(
     facts_by_path: Mapping[str, Any],
     settings: Settings,
     vocabulary: Vocabulary,
-    ctx: ProjectContext,
+    ctx: RunState,
 ) -> VerifyReport:
     """The report for these facts, computed by the first online rule that asks."""
     items = entries_of(facts_by_path)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from notelint.gitfiles import run_git
+from notelint.discovery.git import run_git
 
 # An added line that starts a bullet with a title: "+* Title", "+- Title", "+1. Title".
 _ADDED_ENTRY = re.compile(r"^\+ {0,3}(?:[*+-]|\d{1,3}[.)]) +\S")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import combinations
 
-from notelint.findings import Finding
+from notelint.model.findings import Finding
 from notelint.report import charts
 from notelint.stats.counting import count
 from notelint.stats.facts import EntryFacts

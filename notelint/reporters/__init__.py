@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 
-from notelint.findings import Finding
+from notelint.model.findings import Finding
 from notelint.reporters.base import ReportContext
 from notelint.reporters.visible import visible_report
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notelint.findings import Finding, Severity
-from notelint.registry import Registry
+from notelint.engine.registry import Registry
+from notelint.model.findings import Finding, Severity
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notelint.findings import Applicability, Finding, Severity
+from notelint.model.findings import Applicability, Finding, Severity
 from notelint.reporters import text
 from notelint.reporters.base import ReportContext
 

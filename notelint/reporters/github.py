@@ -15,8 +15,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from notelint.findings import Finding, Severity
-from notelint.fingerprint import repo_relative
+from notelint.gating.fingerprint import repo_relative
+from notelint.model.findings import Finding, Severity
 from notelint.reporters import text
 from notelint.reporters.base import ReportContext
 

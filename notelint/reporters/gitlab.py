@@ -2,7 +2,7 @@
 
 An array with one issue per finding: ``description`` (code and message), ``check_name`` (the
 rule code), ``fingerprint`` (line-independent, so an issue that only moved is not reported as
-fixed and new in a merge request; see :mod:`notelint.fingerprint`), ``severity`` (error →
+fixed and new in a merge request; see :mod:`notelint.gating.fingerprint`), ``severity`` (error →
 ``major``, warning → ``minor``, info → ``info``), ``location.path`` (relative to the
 repository) and ``location.lines.begin``.
 """
@@ -13,8 +13,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from notelint.findings import Category, Finding, Severity
-from notelint.fingerprint import fingerprints, repo_relative
+from notelint.gating.fingerprint import fingerprints, repo_relative
+from notelint.model.findings import Category, Finding, Severity
 from notelint.reporters.base import ReportContext
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

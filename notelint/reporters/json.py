@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from notelint.findings import Finding
+from notelint.model.findings import Finding
 from notelint.reporters.base import ReportContext
 
 

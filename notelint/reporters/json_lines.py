@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from notelint.findings import Finding
+from notelint.model.findings import Finding
 from notelint.reporters.base import ReportContext
 from notelint.reporters.json import finding_to_dict
 

@@ -17,8 +17,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
-from notelint.findings import Finding
-from notelint.fingerprint import repo_relative
+from notelint.gating.fingerprint import repo_relative
+from notelint.model.findings import Finding
 from notelint.reporters.base import ReportContext
 
 # Test names are for people and dashboards: a long entry title is cut here.

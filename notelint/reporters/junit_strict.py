@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notelint.findings import Finding
+from notelint.model.findings import Finding
 from notelint.reporters import junit
 from notelint.reporters.base import ReportContext
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from notelint.findings import Applicability, Finding, Severity
-from notelint.fingerprint import repo_relative
+from notelint.gating.fingerprint import repo_relative
+from notelint.model.findings import Applicability, Finding, Severity
 from notelint.reporters.base import ReportContext
 
 MAX_LISTED = 1000

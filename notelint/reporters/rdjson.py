@@ -13,9 +13,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from notelint.findings import Finding, Severity
-from notelint.fingerprint import repo_relative
-from notelint.model import Span
+from notelint.gating.fingerprint import repo_relative
+from notelint.model.document import Span
+from notelint.model.findings import Finding, Severity
 from notelint.reporters.base import ReportContext
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}

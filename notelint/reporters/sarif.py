@@ -5,7 +5,7 @@ rule's documentation, default level, category tag) and one result per finding: l
 (``error``/``warning``/``note``), message, a physical location with a repository-relative URI
 (``uriBaseId`` ``%SRCROOT%``) and a region (1-based lines and columns in code points, end
 column exclusive, as SARIF defines them), the fix when there is one, and a line-independent
-``partialFingerprints`` entry (see :mod:`notelint.fingerprint`).
+``partialFingerprints`` entry (see :mod:`notelint.gating.fingerprint`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from notelint import __version__
-from notelint.findings import Finding, Severity
-from notelint.fingerprint import fingerprints, repo_relative, repository_root
-from notelint.model import Span
+from notelint.gating.fingerprint import fingerprints, repo_relative, repository_root
+from notelint.model.document import Span
+from notelint.model.findings import Finding, Severity
 from notelint.reporters.base import ReportContext
 from notelint.rules.base import Rule, doc_sections
 

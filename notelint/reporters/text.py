@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from notelint.findings import Applicability, Finding, Severity
+from notelint.model.findings import Applicability, Finding, Severity
 from notelint.reporters.base import ReportContext
 
 _RESET = "\x1b[0m"

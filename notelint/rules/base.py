@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.findings import (
+from notelint.model.document import Document, Entry, Section, Span, Suppression, Tag
+from notelint.model.findings import (
     Applicability,
     Category,
     Edit,
@@ -43,12 +44,11 @@ from notelint.findings import (
     FixAvailability,
     Severity,
 )
-from notelint.model import Document, Entry, Section, Span, Suppression, Tag
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
-    from notelint.source import SourceText
-    from notelint.vocabulary import Vocabulary
+    from notelint.config.settings import Settings
+    from notelint.parse.source import SourceText
+    from notelint.vocabulary.tags import Vocabulary
 
 CODE_RE = re.compile(r"^NL[0-9]{3}$")
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

@@ -22,12 +22,12 @@ from pygls.uris import to_fs_path
 
 from notelint import __version__
 from notelint.commands.add_suppressions import disable_line_directive
-from notelint.findings import Applicability, Finding
-from notelint.fixer import fix_source
+from notelint.fix.rounds import fix_source
+from notelint.model.findings import Applicability, Finding
+from notelint.parse.source import SourceText
 from notelint.server.convert import diagnostic, fix_edits, whole_text_edit
 from notelint.server.positions import BOM, LineIndex
 from notelint.server.projects import Project, Projects
-from notelint.source import SourceText
 
 MAX_DOCUMENT_CHARS = 4_000_000
 DEFAULT_DEBOUNCE_MS = 150
@@ -402,7 +402,7 @@ def _tag_named(
     checked: Checked, finding: Finding, found: tuple[Project, Path] | None
 ) -> str | None:
     """The name of the tag a finding is on (``Foo`` of ``**#Foo**``), from the parsed text."""
-    from notelint.parser import parse
+    from notelint.parse.parser import parse
 
     if found is None:
         return None
@@ -477,7 +477,7 @@ def add_word(ls: NotelintServer, *arguments: Any) -> None:
 def add_tag_command(ls: NotelintServer, *arguments: Any) -> None:
     """``[uri, tag, category]``."""
     from notelint.commands.init import VOCABULARY_FILE
-    from notelint.vocabulary_edit import VocabularyEditError, add_tag
+    from notelint.vocabulary.edit import VocabularyEditError, add_tag
 
     if len(arguments) != 3:
         ls.log(f"notelint: {ADD_TAG_COMMAND} takes [uri, tag, category]", types.MessageType.Error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from notelint.findings import Applicability, Finding, Severity
+from notelint.model.findings import Applicability, Finding, Severity
 from notelint.server.positions import LineIndex
 
 DOCS_URL = "https://github.com/notelint/notelint/blob/main/README.md#rules"

@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notelint.commands.check import linter_for
-from notelint.config import Settings, load_settings
-from notelint.configfiles import find_config
-from notelint.discovery import FileFinder
-from notelint.engine import FileResult, Linter
-from notelint.findings import Finding
-from notelint.source import SourceText
+from notelint.commands.check_inputs import linter_for
+from notelint.config.files import find_config
+from notelint.config.settings import Settings, load_settings
+from notelint.discovery.finder import FileFinder
+from notelint.engine.linter import Linter
+from notelint.model.findings import Finding
+from notelint.model.results import FileResult
+from notelint.parse.source import SourceText
 
 _BACKTICKED = re.compile(r"`([^`\n]+)`")
 

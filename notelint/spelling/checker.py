@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from notelint.config.spelling import SpellingSettings
 from notelint.spelling.dictionary import (
     LIST_FREQUENCY,
     WORDS_FILE,
@@ -40,7 +41,6 @@ from notelint.spelling.dictionary import (
     vocabulary_words,
 )
 from notelint.spelling.evidence import auto_correction, corrections, zipf
-from notelint.spelling.settings import SpellingSettings
 from notelint.spelling.suggest import (
     ALPHABET,
     TYPING_SLIPS,
@@ -64,8 +64,8 @@ from notelint.spelling.tokenize import (
 )
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
-    from notelint.vocabulary import Vocabulary
+    from notelint.config.settings import Settings
+    from notelint.vocabulary.tags import Vocabulary
 
 MAX_SUGGESTIONS = 3
 # The layer whose words the list of known misspellings overrides (it holds some of them).

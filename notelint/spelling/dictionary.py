@@ -42,9 +42,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from notelint import datacache
 from notelint.spelling.morphology import base_forms
 from notelint.spelling.variants import american_forms
+from notelint.store import datacache
 
 # Frequency given to words of the built-in and project lists when suggestions are ranked (a
 # common word in pyspellchecker's counts; notes are full of these terms).
@@ -321,7 +321,7 @@ def language_frequencies(language: str) -> WordCounts:
 
 
 def dictionary_cache_dir() -> Path | None:
-    """Where decoded dictionaries are cached (see :mod:`notelint.datacache`)."""
+    """Where decoded dictionaries are cached (see :mod:`notelint.store.datacache`)."""
     return datacache.cache_dir()
 
 

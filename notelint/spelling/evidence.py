@@ -14,7 +14,7 @@ English at large, and whether it is a misspelling people are known to make.
   word list and the built-in domain lists override it.
 
 Both are read from the installed packages' data files (never imported: importing wordfreq
-costs 0.2 s) and decoded once into the data cache (:mod:`notelint.datacache`), named after
+costs 0.2 s) and decoded once into the data cache (:mod:`notelint.store.datacache`), named after
 the files' size and modification time, so a run loads each with one ``marshal`` call. A
 missing package leaves its layer empty.
 
@@ -30,8 +30,8 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from notelint import datacache
 from notelint.spelling.dictionary import WordCounts
+from notelint.store import datacache
 
 # Zipf values are stored as whole hundredths (``WordCounts`` holds unsigned integers).
 ZIPF_SCALE = 100

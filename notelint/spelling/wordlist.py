@@ -1,24 +1,22 @@
-"""The repository word list (``words.txt`` in the vocabulary folder): adding and learning words.
+"""The repository word list (``words.txt`` in the vocabulary folder): adding words.
 
-``notelint words add WORD…`` is :func:`add_words`; ``notelint words learn PATHS [--write]`` is
-:func:`learn`. Writing keeps the file one word per line, sorted case-insensitively and without
-duplicates. The comment block at its top stays at the top; a comment line elsewhere stays with
-the word below it, and a comment after a word (``Nemenyi  # post-hoc test``) stays on its line.
+``notelint words add WORD…`` is :func:`add_words`; ``notelint words learn`` is
+:func:`notelint.engine.word_learning.learn`. Writing keeps the file one word per line, sorted
+case-insensitively and without duplicates. The comment block at its top stays at the top; a
+comment line elsewhere stays with the word below it, and a comment after a word
+(``Nemenyi  # post-hoc test``) stays on its line.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notelint.spelling.dictionary import normalize, parse_word_list
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
-    from notelint.vocabulary import Vocabulary
+    pass
 
 HEADER = (
     "# Words the spelling rule (NL501) accepts in this repository, one per line.\n"
@@ -31,7 +29,7 @@ class WordListError(Exception):
     """A word list that cannot be written, or a word that cannot go in it."""
 
 
-def _sort_key(word: str) -> tuple[str, str]:
+def sort_key(word: str) -> tuple[str, str]:
     return (word.casefold(), word)
 
 
@@ -58,12 +56,12 @@ def add_words(path: Path, words: Iterable[str]) -> list[str]:
     except OSError as exc:
         raise WordListError(f"{path}: cannot read: {exc.strerror}") from None
     header, entries = _parse(text)
-    added = sorted({word for word in wanted if word not in entries}, key=_sort_key)
+    added = sorted({word for word in wanted if word not in entries}, key=sort_key)
     if not added and text:
         return []
     for word in added:
         entries[word] = f"{word}\n"
-    body = "".join(entries[word] for word in sorted(entries, key=_sort_key))
+    body = "".join(entries[word] for word in sorted(entries, key=sort_key))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text((header if text else HEADER) + body, encoding="utf-8")
@@ -101,96 +99,3 @@ def _parse(text: str) -> tuple[str, dict[str, str]]:
             entries[word] = "".join(pending) + own
             pending = []
     return header, entries
-
-
-@dataclass(frozen=True)
-class LearnedWord:
-    word: str
-    count: int  # how many times it is flagged
-    first: str  # where it is first flagged: "path:line:column"
-    # What NL501 suggested for it (the first time), and in how many files it is flagged.
-    suggestions: tuple[str, ...] = ()
-    files: int = 1
-    # NL501 offered a replacement (it is sure enough of the intended word to fix it).
-    fixable: bool = False
-
-
-@dataclass(frozen=True)
-class LearnResult:
-    words: list[LearnedWord]  # every flagged word, sorted
-    added: list[str]  # the words written to the word list (``write=True``)
-    path: Path | None  # the word list
-
-
-def learn(
-    paths: Sequence[Path],
-    settings: Settings,
-    *,
-    vocabulary: Vocabulary | None = None,
-    write: bool = False,
-) -> LearnResult:
-    """Every word NL501 flags now in the notes at ``paths`` (files, or folders searched for
-    Markdown files as a check run would); with ``write``, add them all to the word list.
-
-    Names flagged as near misses of a known name (``TimeSfomer``) are listed too: learning
-    them is how a new name that happens to be one letter from a known one gets accepted.
-    """
-    from notelint.engine import Linter
-    from notelint.source import SourceError, SourceText
-    from notelint.spelling.checker import words_path
-
-    linter = Linter(settings, select=["NL501"], vocabulary=vocabulary)
-    counts: dict[str, int] = {}
-    first: dict[str, str] = {}
-    suggested: dict[str, tuple[str, ...]] = {}
-    files_of: dict[str, set[str]] = {}
-    fixable: set[str] = set()
-    for file in _markdown_files(paths, settings):
-        try:
-            source = SourceText.read(file)
-        except SourceError:
-            continue
-        # The engine applies the file's suppressions and per-file ignores, as a check run does.
-        for finding in linter.lint_source(source).findings:
-            if finding.code != "NL501":
-                continue
-            span = finding.span
-            word = normalize(source.text[span.start_offset : span.end_offset])
-            counts[word] = counts.get(word, 0) + 1
-            first.setdefault(word, f"{file}:{span.start_line}:{span.start_column}")
-            suggested.setdefault(word, _suggestions(finding.message))
-            files_of.setdefault(word, set()).add(str(file))
-            if finding.fix is not None:
-                fixable.add(word)
-    learned = [
-        LearnedWord(
-            word,
-            counts[word],
-            first[word],
-            suggested[word],
-            len(files_of[word]),
-            word in fixable,
-        )
-        for word in sorted(counts, key=_sort_key)
-    ]
-    path = words_path(settings)
-    added: list[str] = []
-    if write:
-        if path is None:
-            raise WordListError("no vocabulary folder is configured (vocabulary = …)")
-        added = add_words(path, [item.word for item in learned])
-    return LearnResult(learned, added, path)
-
-
-def _suggestions(message: str) -> tuple[str, ...]:
-    """The words an NL501 message proposes (``… did you mean 'a', 'b' or 'c'?``)."""
-    _, _, offered = message.partition("did you mean ")
-    if not offered:
-        _, _, offered = message.partition("misspelling of the name ")
-    return tuple(re.findall(r"'([^']+)'", offered))
-
-
-def _markdown_files(paths: Sequence[Path], settings: Settings) -> list[Path]:
-    from notelint.discovery import FileFinder
-
-    return list(FileFinder(settings).find(list(paths)))

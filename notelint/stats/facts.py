@@ -19,9 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from notelint.model import Document, Entry, Section
+from notelint.model.document import Document, Entry, Section
 from notelint.rules.venue._shared import venue_like_name
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 YearSource = Literal["tag", "heading", "online", "file"]
 

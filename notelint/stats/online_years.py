@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from notelint.config import Settings
-from notelint.model import Document, Entry, Section
+from notelint.config.settings import Settings
+from notelint.model.document import Document, Entry, Section
 from notelint.online.facts import EntryFact, collect_entry_facts, file_entries
 from notelint.online.results import EntryKey, Outcome
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 # Outcomes whose record is the paper itself (an ambiguous answer names several).
 _SAME_PAPER = frozenset({Outcome.MATCH, Outcome.PREPRINT_ONLY, Outcome.VENUE_UNKNOWN})

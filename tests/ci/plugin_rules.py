@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag
+from notelint.model.document import Entry, Section, Tag
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 
 _TODO = re.compile(r"TODO")

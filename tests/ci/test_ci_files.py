@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from notelint.config import OUTPUT_FORMATS
+from notelint.config.settings import OUTPUT_FORMATS
 from notelint.reporters import get_renderer
 
 from .conftest import HERE

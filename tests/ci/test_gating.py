@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from notelint.gating import parse_diff
+from notelint.gating.diff_base import parse_diff
 
 from .conftest import CLEAN, NOTES, NotesRepo, Run
 

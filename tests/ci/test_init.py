@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import load_settings
-from notelint.vocabulary import load_toml, load_vocabulary
+from notelint.config.settings import load_settings
+from notelint.vocabulary.tags import load_toml, load_vocabulary
 
 from .conftest import Run
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from notelint.findings import Category, Finding, Severity
-from notelint.model import Span
+from notelint.model.document import Span
+from notelint.model.findings import Category, Finding, Severity
 from notelint.reporters.github import annotation, escape_data, escape_property
 
 from .conftest import CLEAN, NotesRepo, Run
@@ -160,7 +160,7 @@ def test_github_escaping_rules() -> None:
         message="first line\nsecond: 100%",
         span=span,
     )
-    from notelint.registry import Registry
+    from notelint.engine.registry import Registry
     from notelint.reporters.base import ReportContext
 
     text = annotation(finding, ReportContext(registry=Registry(()), root=Path.cwd()))

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import BlockKind, Document, Entry, Section, Tag
+from notelint.model.document import BlockKind, Document, Entry, Section, Tag
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 
 _DOC = """{summary}

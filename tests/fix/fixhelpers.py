@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from notelint.cli import main
-from notelint.config import Settings
-from notelint.engine import Linter
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE_RULES = Path(__file__).resolve().parent / "fake_rules.py"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint import atomic
-from notelint.atomic import AtomicWriteError, write_atomic
+from notelint.store import atomic
+from notelint.store.atomic import AtomicWriteError, write_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:

@@ -20,10 +20,11 @@ from fixhelpers import FIX_FIXTURES, REPO, write_config
 from markdown_it import MarkdownIt
 
 from notelint.cli import main
-from notelint.config import Settings
-from notelint.engine import Linter
-from notelint.fixer import FileFix, fix_source, render_key
-from notelint.source import SourceText
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter
+from notelint.fix.rounds import FileFix, fix_source
+from notelint.fix.safety import render_key
+from notelint.parse.source import SourceText
 
 EXAMPLES: list[dict[str, Any]] = json.loads(
     (FIX_FIXTURES / "commonmark" / "spec.json").read_text(encoding="utf-8")

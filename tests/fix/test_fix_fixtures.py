@@ -28,8 +28,8 @@ from fixhelpers import FIX_FIXTURES, REPO
 from pytest_httpserver import HTTPServer
 
 from notelint.cli import main
-from notelint.findings import FixAvailability
-from notelint.registry import load_registry
+from notelint.engine.registry import load_registry
+from notelint.model.findings import FixAvailability
 from notelint.rules.base import Rule
 
 _CODE_DIR = re.compile(r"NL[0-9]{3}")

@@ -13,12 +13,13 @@ from fixhelpers import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notelint.config import Settings
-from notelint.engine import Linter
-from notelint.fixer import fix_source, plain, tag_key, text_key
-from notelint.model import Document
-from notelint.parser import parse
-from notelint.source import SourceText
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter
+from notelint.fix.rounds import fix_source
+from notelint.fix.safety import plain, tag_key, text_key
+from notelint.model.document import Document
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceText
 
 _WORD = re.compile(r"\w+")
 _BLANK_END = re.compile(r"(?:[^\S\r\n]|[\u200b-\u200d\u2060\u00ad\ufeff])+\Z")

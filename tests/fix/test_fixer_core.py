@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from fixhelpers import fake_linter
 
-from notelint.findings import Applicability, Category, Edit, Finding, Fix, Severity
-from notelint.fixer import EditKind, edit_kind, fix_source, plan_round, render_key
-from notelint.source import SourceText
+from notelint.fix.planning import plan_round
+from notelint.fix.rounds import fix_source
+from notelint.fix.safety import EditKind, edit_kind, render_key
+from notelint.model.findings import Applicability, Category, Edit, Finding, Fix, Severity
+from notelint.parse.source import SourceText
 from tests.helpers import assert_safe_fixed
 
 
@@ -245,8 +247,8 @@ def test_a_tag_fix_that_inserts_a_space_is_a_tag_rewrite_not_a_rendering_change(
 def test_a_refused_fix_does_not_block_the_same_fix_on_another_line(tmp_path: Path) -> None:
     """Removing the space after ``x\\`` would make a hard line break (refused); the trailing
     space a removed duplicate tag leaves on another line is still removed, in a later round."""
-    from notelint.config import Settings
-    from notelint.engine import Linter
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import Linter
 
     text = "# V\n\n* A Title `US` `US`\n\t> s.\n\nx\\ \ny\n"
     linter = Linter(Settings(root=tmp_path))
@@ -256,8 +258,8 @@ def test_a_refused_fix_does_not_block_the_same_fix_on_another_line(tmp_path: Pat
 
 
 def test_two_refusals_of_the_same_fix_on_two_lines_are_both_reported(tmp_path: Path) -> None:
-    from notelint.config import Settings
-    from notelint.engine import Linter
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import Linter
 
     text = "# V\n\n* A Title `US`\n\t> s.\n\nx\\ \ny\n\nz\\ \nw\n"
     result = fix_source(Linter(Settings(root=tmp_path)), SourceText(text=text, path="a.md"))

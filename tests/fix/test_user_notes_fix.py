@@ -13,10 +13,10 @@ import unicodedata
 import pytest
 from fixhelpers import REPO, USER_NOTES, Project
 
-from notelint.model import TagMatch
-from notelint.parser import parse
-from notelint.source import SourceText
-from notelint.vocabulary import Vocabulary, load_vocabulary
+from notelint.model.document import TagMatch
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceText
+from notelint.vocabulary.tags import Vocabulary, load_vocabulary
 
 ORIGINAL = USER_NOTES.read_bytes().decode("utf-8")
 _TAG = re.compile(r"`([^`]*)`")

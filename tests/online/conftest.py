@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from pytest_httpserver import HTTPServer
 
-from notelint.vocabulary import Vocabulary, parse_vocabulary
+from notelint.vocabulary.tags import Vocabulary, parse_vocabulary
 
 from .scholar import VOCABULARY_TOML, FakeScholar
 

@@ -19,11 +19,12 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from notelint.config import Settings
-from notelint.findings import Finding
+from notelint.config.online import PROVIDER_NAMES, OnlineSettings
+from notelint.config.settings import Settings
+from notelint.model.findings import Finding
 from notelint.online.matching import normalize_title
-from notelint.online.settings import PROVIDER_NAMES, OnlineSettings
-from notelint.parser import parse
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceText
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
 from notelint.rules.venue import (
     online_ambiguous_match,
@@ -35,8 +36,7 @@ from notelint.rules.venue import (
     online_venue_mismatch,
     online_venue_missing,
 )
-from notelint.source import SourceText
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "online"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notelint.engine import lint_text
-from notelint.vocabulary import Vocabulary
+from notelint.engine.linter import lint_text
+from notelint.vocabulary.tags import Vocabulary
 
 from .scholar import FakeScholar, make_settings
 

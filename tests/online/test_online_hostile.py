@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 from .hostile import black_hole, connects_hang, drip, huge_chunked, raw_server
 from .scholar import FakeScholar, Reply, codes, make_settings, run_rules
@@ -196,7 +196,7 @@ def test_semantic_scholars_own_not_found_is_a_miss(
 def test_offline_findings_survive_every_failure(
     fake: FakeScholar, tmp_path: Path, vocab: Vocabulary
 ) -> None:
-    from notelint.engine import lint_text
+    from notelint.engine.linter import lint_text
 
     fake.on("dblp", "Segment Anything", Reply(429, b"", headers={"Retry-After": "3600"}))
     settings = make_settings(fake, tmp_path, providers=["dblp"])

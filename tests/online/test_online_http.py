@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import (
     DeadlineExceeded,
     HttpClient,
@@ -19,7 +20,6 @@ from notelint.online.http import (
     ProviderUnavailable,
     _retry_after,
 )
-from notelint.online.settings import OnlineSettings
 
 from .scholar import FakeScholar, Reply, online_config
 

@@ -13,7 +13,7 @@ from notelint.online.matching import (
 )
 from notelint.online.records import Record, Status
 from notelint.online.venues import agrees, clean_venue_name, record_canonical
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 
 def rec(title: str, status: Status = Status.PUBLISHED, **kw: object) -> Record:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from notelint.online.progress import OnlineTally, progress_line, summary_lines
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 from .scholar import FakeScholar, codes, make_settings, run_rules
 

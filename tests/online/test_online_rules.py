@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.findings import Applicability, Finding, Severity
+from notelint.model.findings import Applicability, Finding, Severity
 from notelint.online import progress
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 from .scholar import FakeScholar, Reply, codes, make_settings, run_rules
 

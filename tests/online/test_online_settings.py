@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import ConfigError, settings_from_table
-from notelint.online.settings import PROVIDER_NAMES, OnlineSettings
+from notelint.config.online import PROVIDER_NAMES, OnlineSettings
+from notelint.config.settings import ConfigError, settings_from_table
 
 
 def test_defaults_are_offline_and_polite() -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import generate
-from notelint import cache as cache_module
-from notelint import runner
-from notelint.config import load_settings
-from notelint.engine import Linter
+from notelint.config.settings import load_settings
+from notelint.engine import runner
+from notelint.engine.linter import Linter
+from notelint.store import codec, keys
+from notelint.store import results as cache_module
 from tests.helpers import run_cli
 
 DUPLICATE_FIRST = """# ICCV
@@ -44,7 +45,7 @@ DUPLICATE_SECOND = """# CVPR
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # The run key stamps notelint's own files; keep it still while these tests run, even if
     # the package is being edited meanwhile.
-    monkeypatch.setattr(cache_module, "package_stamp", lambda: [("notelint", 0, 0)])
+    monkeypatch.setattr(keys, "package_stamp", lambda: [("notelint", 0, 0)])
     generate(tmp_path, entries=240, files=6, seed=3)
     notes = tmp_path / "notes"
     (notes / "zz-first.md").write_text(DUPLICATE_FIRST, encoding="utf-8")
@@ -267,7 +268,7 @@ def test_settings_and_vocabulary_changes_invalidate_the_cache(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def key() -> str:
-        return cache_module.run_key(Linter(load_settings()))
+        return keys.run_key(Linter(load_settings()))
 
     check(capsys)
     before = key()
@@ -316,9 +317,9 @@ def test_packing_round_trips_results(corpus: Path) -> None:
     linter = Linter(load_settings())
     for path in sorted(corpus.glob("notes/*.md")):
         result = runner.lint_bytes(linter, path.read_bytes(), path.name)
-        blob = cache_module.pack(result)
+        blob = codec.pack(result)
         assert blob is not None
-        again = cache_module.unpack(blob)
+        again = codec.unpack(blob)
         assert again == result
         assert again.used_suppressions is not result.used_suppressions
 
@@ -328,7 +329,7 @@ def test_results_that_marshal_cannot_store_are_not_cached(corpus: Path) -> None:
     path = corpus / "notes" / "zz-first.md"
     result = runner.lint_bytes(linter, path.read_bytes(), "zz-first.md")
     result.facts["NL999"] = object()
-    assert cache_module.pack(result) is None
+    assert codec.pack(result) is None
 
 
 def _refuse(self: Linter, source: object) -> None:
@@ -338,7 +339,7 @@ def _refuse(self: Linter, source: object) -> None:
 def _with_checksum(payload: bytes) -> bytes:
     import hashlib
 
-    header = cache_module.MAGIC + cache_module.FORMAT_VERSION.to_bytes(2, "little")
+    header = cache_module.MAGIC + codec.FORMAT_VERSION.to_bytes(2, "little")
     return header + hashlib.blake2b(payload, digest_size=32).digest() + payload
 
 
@@ -349,7 +350,7 @@ def test_runs_writing_the_cache_at_once_keep_each_others_entries(corpus: Path) -
     for store, path in ((first, notes[0]), (second, notes[1])):
         data = path.read_bytes()
         result = runner.lint_bytes(linter, data, path.name)
-        store.put(str(path), cache_module.digest(data), path.name, cache_module.pack(result))
+        store.put(str(path), keys.digest(data), path.name, codec.pack(result))
     first.save()
     second.save()  # read before the first one wrote: merges instead of dropping its entry
     assert cached_paths(corpus) == {str(notes[0]), str(notes[1])}
@@ -359,7 +360,7 @@ def test_runs_writing_the_cache_at_once_keep_each_others_entries(corpus: Path) -
 # it, which is the parent): the parent must lint what a child failed to deliver.
 MISBEHAVING_PLUGIN = """
 import os
-from notelint.findings import Category, Severity
+from notelint.model.findings import Category, Severity
 from notelint.rules.base import Rule
 
 PARENT = os.getpid()

@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-from notelint import findings, model
-from notelint.model import FastModel
-from notelint.parser import parse
-from notelint.source import SourceText
+from notelint.model import document as model
+from notelint.model import findings
+from notelint.model.document import FastModel
+from notelint.parse.parser import parse
+from notelint.parse.source import SourceText
 
 SPAN = {
     "start_line": 1,

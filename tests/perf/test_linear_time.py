@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
 
 HEAD = "# Venue\n\n"
 HOSTILE: dict[str, Callable[[int], str]] = {

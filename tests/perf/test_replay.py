@@ -1,4 +1,4 @@
-"""The replay cache (notelint.replay): an unchanged ``notelint check`` prints the recorded
+"""The replay cache (notelint.store.replay): an unchanged ``notelint check`` prints the recorded
 output byte for byte without building the linter, and any change to what the run read makes
 it a real run again.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.cache import package_stamp
+from notelint.store.keys import package_stamp
 
 NOTES = """# ICCV
 

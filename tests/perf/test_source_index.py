@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notelint.source import _LINE_END, SourceText
+from notelint.parse.source import LINE_END_RE, SourceText
 
 
 def general_index(text: str) -> tuple[list[int], list[int]]:
     starts, ends = [0], []
-    for match in _LINE_END.finditer(text):
+    for match in LINE_END_RE.finditer(text):
         ends.append(match.start())
         starts.append(match.end())
     ends.append(len(text))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.findings import Applicability
+from notelint.model.findings import Applicability
 from tests.helpers import assert_safe_fixed as assert_fixed
 from tests.helpers import lint_rule as lint
 from tests.helpers import where

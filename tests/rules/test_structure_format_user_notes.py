@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
-from notelint.findings import Applicability, Finding
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
+from notelint.model.findings import Applicability, Finding
 from tests.helpers import apply_fixes
 
 NOTES = Path(__file__).resolve().parent.parent / "fixtures" / "user-notes.md"

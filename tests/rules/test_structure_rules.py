@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import Linter, lint_text
-from notelint.findings import Applicability
-from notelint.source import SourceText
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter, lint_text
+from notelint.model.findings import Applicability
+from notelint.parse.source import SourceText
 from tests.helpers import assert_fixed, where
 from tests.helpers import lint_rule as lint
 
@@ -109,7 +109,7 @@ def test_nl102_require_always_reports_reading_lists(tmp_path: Path) -> None:
 
 
 def test_nl102_bad_require_is_a_configuration_error(tmp_path: Path) -> None:
-    from notelint.config import ConfigError
+    from notelint.config.settings import ConfigError
 
     settings = Settings(root=tmp_path, rules={"NL102": {"require": "sometimes"}})
     with pytest.raises(ConfigError, match="'require' must be one of"):
@@ -474,7 +474,7 @@ def test_nl111_title_broken_before_its_tags(tmp_path: Path) -> None:
 
 
 def test_nl111_join_passes_the_safety_net(tmp_path: Path) -> None:
-    from notelint.fixer import fix_source
+    from notelint.fix.rounds import fix_source
 
     text = "# ICML\n\n* EpICC: a Bayesian\r\n\tmodel of cancer `Nature`\r\n\t> Uncertainty.\r\n"
     linter = Linter(Settings(root=tmp_path, select=["NL111"]))

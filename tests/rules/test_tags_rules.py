@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import ConfigError, Settings
-from notelint.engine import lint_text
-from notelint.findings import Applicability, Finding, Severity
-from notelint.tagfuzz import fuzzy_index
-from notelint.vocabulary import load_vocabulary
+from notelint.config.settings import ConfigError, Settings
+from notelint.engine.linter import lint_text
+from notelint.model.findings import Applicability, Finding, Severity
+from notelint.vocabulary.near_misses import fuzzy_index
+from notelint.vocabulary.tags import load_vocabulary
 from tests.helpers import apply_fixes, settings_with_vocabulary
 
 VOCABULARY = """

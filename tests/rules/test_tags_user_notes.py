@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import Linter, lint_text
-from notelint.findings import Applicability, Finding, Severity
-from notelint.fixer import fix_source
-from notelint.source import SourceText
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter, lint_text
+from notelint.fix.rounds import fix_source
+from notelint.model.findings import Applicability, Finding, Severity
+from notelint.parse.source import SourceText
 
 REPO = Path(__file__).resolve().parents[2]
 NOTES = REPO / "tests" / "fixtures" / "user-notes.md"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
-from notelint.findings import Applicability, Finding, Severity
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
+from notelint.model.findings import Applicability, Finding, Severity
 from tests.helpers import apply_fixes, settings_with_vocabulary
 
 VOCABULARY = """

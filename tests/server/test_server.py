@@ -36,7 +36,7 @@ NOTES = """\
 FIXTURE = PROJECT / "tests" / "fixtures" / "user-notes.md"
 TIMEOUT = 30.0
 BOOM_RULE = '''
-from notelint.findings import Category, Severity
+from notelint.model.findings import Category, Severity
 from notelint.rules.base import Rule
 
 

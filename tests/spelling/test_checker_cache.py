@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import Linter
-from notelint.source import SourceText
+from notelint.config.settings import Settings
+from notelint.engine.linter import Linter
+from notelint.parse.source import SourceText
 from notelint.spelling.checker import Misspelling, build_checker
 from notelint.spelling.tokenize import tokenize
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
 from notelint.spelling import evidence
 from notelint.spelling.checker import Confidence, build_checker
 
@@ -131,7 +131,7 @@ def test_a_file_passed_over_as_not_notes_still_gets_its_spelling(tmp_path: Path)
 
 
 def test_unknown_words_info(tmp_path: Path) -> None:
-    from notelint.config import settings_from_table
+    from notelint.config.settings import settings_from_table
 
     settings = settings_from_table(
         {"spelling": {"unknown-words": "info"}}, root=tmp_path, config_path=None

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
-from notelint.findings import Finding
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
+from notelint.model.findings import Finding
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "spelling"
 

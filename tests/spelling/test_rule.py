@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import ConfigError, Settings, settings_from_table
-from notelint.engine import lint_text
-from notelint.findings import Applicability, Finding
+from notelint.config.settings import ConfigError, Settings, settings_from_table
+from notelint.engine.linter import lint_text
+from notelint.model.findings import Applicability, Finding
 
 NOTE = """# Notes
 
@@ -220,8 +220,8 @@ def test_unknown_spelling_key_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_titles_report_only_clear_slips(tmp_path: Path) -> None:
-    from notelint.config import Settings
-    from notelint.engine import lint_text
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import lint_text
 
     text = (
         "* Grokking: Generalization Beyond Overfitting `US`\n  > Summary.\n"
@@ -233,8 +233,8 @@ def test_titles_report_only_clear_slips(tmp_path: Path) -> None:
 
 
 def test_authors_in_references_are_not_words(tmp_path: Path) -> None:
-    from notelint.config import Settings
-    from notelint.engine import lint_text
+    from notelint.config.settings import Settings
+    from notelint.engine.linter import lint_text
 
     text = (
         "- **Going deeper with convolutions** (2015), C. Szegedy et al. [[pdf]](http://x.org)\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
+from notelint.config.settings import Settings
 from notelint.spelling.checker import Checker, build_checker
 from notelint.spelling.suggest import Slip, Suggester, WordSource, match_case
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from notelint.config import Settings
-from notelint.engine import lint_text
-from notelint.spelling.wordlist import HEADER, WordListError, add_words, learn
+from notelint.config.settings import Settings
+from notelint.engine.linter import lint_text
+from notelint.engine.word_learning import learn
+from notelint.spelling.wordlist import HEADER, WordListError, add_words
 
 NOTES = """# Notes
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from notelint.config.online import OnlineSettings
     from notelint.online.http import HttpClient
     from notelint.online.records import Record
-    from notelint.online.settings import OnlineSettings
 
 MODULES = {
     "dblp": "dblp",

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import HttpClient, ProviderError
 from notelint.online.providers import ConfiguredProvider, search_words
 from notelint.online.records import Record, Status, as_int, clean_text
-from notelint.online.settings import OnlineSettings
 
 NAME = "arxiv"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text, find_arxiv_id
-from notelint.online.settings import OnlineSettings
 from notelint.online.shapes import CrossrefAnswer, checked
 
 NAME = "crossref"

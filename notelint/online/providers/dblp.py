@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider, search_words
 from notelint.online.records import (
@@ -20,7 +21,6 @@ from notelint.online.records import (
     dblp_stream,
     find_arxiv_id,
 )
-from notelint.online.settings import OnlineSettings
 from notelint.online.shapes import DblpAnswer, checked
 from notelint.online.venues import clean_venue_name
 

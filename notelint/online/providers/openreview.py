@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import HttpClient
 from notelint.online.providers import ConfiguredProvider
 from notelint.online.records import Record, Status, as_int, as_list, clean_text
-from notelint.online.settings import OnlineSettings
 from notelint.online.shapes import OpenReviewAnswer, checked
 
 NAME = "openreview"

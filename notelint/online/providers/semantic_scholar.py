@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from notelint.config.online import OnlineSettings
 from notelint.online.http import HttpClient, ProviderError, decode_json
 from notelint.online.providers import api_key
 from notelint.online.records import Record, Status, as_int, as_list, clean_text, dblp_stream
-from notelint.online.settings import OnlineSettings
 from notelint.online.shapes import (
     SemanticScholarError,
     SemanticScholarMatch,
     checked,
     checked_batch,
 )
-from notelint.vocabulary import fold
+from notelint.vocabulary.tags import fold
 
 NAME = "semantic-scholar"
 FIELDS = "title,authors,venue,publicationVenue,journal,year,externalIds,publicationTypes"

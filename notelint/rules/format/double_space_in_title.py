@@ -41,10 +41,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section
+from notelint.model.document import Entry, Section
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import describe_whitespace, quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import describe_whitespace, quoted
 
 # Two or more spaces/tabs between two non-blank characters (so never a wrapped line's indent).
 _RUN_RE = re.compile(r"(?<=[^\s])[ \t]{2,}(?=[^\s])")

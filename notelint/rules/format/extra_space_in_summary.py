@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Document, Entry
+from notelint.model.document import Document, Entry
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import quoted
 
 _RUN_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BEFORE_PUNCT_RE = re.compile(r"(?<=\w) +(?:[,;!?]|:(?![\w/])|\.(?![\w.]))(?=\s|$)")

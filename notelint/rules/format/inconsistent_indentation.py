@@ -54,10 +54,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
-from notelint.model import Document, Entry
+from notelint.model.document import Document, Entry
+from notelint.model.findings import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    FixAvailability,
+    Severity,
+)
+from notelint.rules._helpers import leading_whitespace, plural
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import leading_whitespace, plural
 
 DEFAULT_SPACE_WIDTH = 4
 _TAB = "tab"

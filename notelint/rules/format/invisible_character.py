@@ -50,11 +50,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
+from notelint.parse.source import ASCII_CONTROL_RE
+from notelint.rules._helpers import joins_line_endings
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import joins_line_endings
-from notelint.source import ASCII_CONTROL_RE
 
 # Everything that is not printable ASCII, tab or a line ending: where candidates can be.
 _SUSPECT_RE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]+")

@@ -39,9 +39,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, TagSyntax
-from notelint.parser import TIGHT_QUOTE_RE
+from notelint.model.document import Entry, Section, TagSyntax
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.parse.parser import TIGHT_QUOTE_RE
 from notelint.rules.base import CheckContext, Rule
 
 _HINT = "`notelint migrate` rewrites it"

@@ -63,10 +63,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Document, Entry
+from notelint.model.document import Document, Entry
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import joins_line_endings, quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import joins_line_endings, quoted
 
 _COMMENT_LINE_RE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 

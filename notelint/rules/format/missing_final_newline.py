@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 
 

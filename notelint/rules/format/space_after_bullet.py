@@ -34,10 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Document, Entry
+from notelint.model.document import Document, Entry
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import quoted
 
 _WIDEST = 4  # five spaces after a bullet start an indented code block
 

@@ -41,11 +41,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    FixAvailability,
+    Severity,
+)
+from notelint.parse.source import SourceText
+from notelint.rules._helpers import describe_whitespace
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import describe_whitespace
-from notelint.source import SourceText
 
 _BLOCK_START = re.compile(r"[ \t]*(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|```|~~~|\|)")
 

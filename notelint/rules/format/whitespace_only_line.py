@@ -41,10 +41,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    FixAvailability,
+    Severity,
+)
+from notelint.rules._helpers import describe_whitespace, joins_line_endings
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import describe_whitespace, joins_line_endings
 
 
 class WhitespaceOnlyLine(Rule):

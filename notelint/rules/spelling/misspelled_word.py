@@ -80,15 +80,15 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import DirectiveKind, Document, Entry, Span, TagSyntax
+from notelint.model.document import DirectiveKind, Document, Entry, Span, TagSyntax
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.parse.shape import reads_as_title
 from notelint.rules.base import CheckContext, Rule
-from notelint.shape import reads_as_title
 from notelint.spelling.checker import Checker, Confidence, Misspelling, build_checker, one_edit
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 if TYPE_CHECKING:
-    from notelint.config import Settings
+    from notelint.config.settings import Settings
 
 
 class MisspelledWord(Rule):

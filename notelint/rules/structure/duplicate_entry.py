@@ -47,10 +47,10 @@ from collections.abc import Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import SPAN_FIELDS, Document, Span, make_span
+from notelint.model.document import SPAN_FIELDS, Document, Span, make_span
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
-from notelint.rules.structure._helpers import quoted
 from notelint.rules.venue._shared import heading_venue
 
 _NOT_WORD_RE = re.compile(r"[\W_]+")

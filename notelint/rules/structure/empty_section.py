@@ -47,10 +47,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Document, Section
+from notelint.model.document import Document, Section
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import line_content_span, quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import line_content_span, quoted
 
 
 def _has_content(section: Section) -> bool:

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notelint.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
-from notelint.model import Entry, Tag
+from notelint.model.document import Entry, Tag
+from notelint.model.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
+from notelint.rules._helpers import joins_line_endings
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import joins_line_endings
 
 
 class EmptyTag(Rule):

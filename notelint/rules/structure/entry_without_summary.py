@@ -61,12 +61,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from notelint.config import ConfigError, Settings
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section
+from notelint.config.settings import ConfigError, Settings
+from notelint.model.document import Entry, Section
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.parse.shape import has_line_comment
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import quoted
-from notelint.shape import has_line_comment
 
 _SMALL_SECTION = 3
 _MODES = ("learned", "always")

@@ -69,11 +69,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from notelint.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
-from notelint.model import Document, Section
+from notelint.model.document import Document, Section
+from notelint.model.findings import Applicability, Category, Finding, Fix, FixAvailability, Severity
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import quoted
-from notelint.vocabulary import Vocabulary
+from notelint.vocabulary.tags import Vocabulary
 
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")

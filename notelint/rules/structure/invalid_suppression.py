@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, Severity
-from notelint.model import DirectiveKind, Document
+from notelint.model.document import DirectiveKind, Document
+from notelint.model.findings import Category, Finding, Severity
 from notelint.rules.base import CheckContext, Rule
 
 

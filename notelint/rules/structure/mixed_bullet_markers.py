@@ -49,8 +49,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 
 _TOC_RE = re.compile(r"\[[^\]]*\]\(#[^)]*\).*")

@@ -1,7 +1,7 @@
 """A Markdown file that is not a notes file: a README, a review, a table, a list of links.
 
 ## What it does
-Looks at the shape of each file before any other rule does (see `notelint/shape.py` for the
+Looks at the shape of each file before any other rule does (see `notelint/parse/shape.py` for the
 measures). A file with no paper entries but paragraphs of prose, a file whose bullets are mostly
 sentences rather than papers, or a file whose prose outweighs its entries by far gets this one
 finding, on its first line, and no other but spelling: the other rules are for notes, while
@@ -51,10 +51,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Document
+from notelint.model.document import Document
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.parse.shape import measure
 from notelint.rules.base import CheckContext, Rule
-from notelint.shape import measure
 
 
 class NotANotesFile(Rule):

@@ -53,10 +53,17 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from notelint.findings import Applicability, Category, Edit, Finding, FixAvailability, Severity
-from notelint.model import BlockKind, Entry, Section, SummaryBlock
+from notelint.model.document import BlockKind, Entry, Section, SummaryBlock
+from notelint.model.findings import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    FixAvailability,
+    Severity,
+)
+from notelint.rules._helpers import leading_whitespace, line_content_span, plural
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import leading_whitespace, line_content_span, plural
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

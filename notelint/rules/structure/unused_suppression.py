@@ -34,10 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from notelint.findings import Category, Finding, Severity
-from notelint.model import DirectiveKind, Suppression
-from notelint.registry import specificity
+from notelint.model.document import DirectiveKind, Suppression
+from notelint.model.findings import Category, Finding, Severity
 from notelint.rules.base import Rule
+from notelint.rules.selectors import specificity
 
 _SILENCING = frozenset(
     {

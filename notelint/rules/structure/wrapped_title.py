@@ -39,10 +39,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section
+from notelint.model.document import Entry, Section
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
+from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
-from notelint.rules.structure._helpers import quoted
 
 # A line break inside the title, with the spaces around it.
 _BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")

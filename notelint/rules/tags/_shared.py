@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notelint.config import Settings
-from notelint.findings import Edit
-from notelint.model import Document, Entry, Tag, TagMatch, TagSyntax
+from notelint.config.settings import Settings
+from notelint.model.document import Document, Entry, Tag, TagMatch, TagSyntax
+from notelint.model.findings import Edit
 from notelint.rules.base import CheckContext
-from notelint.vocabulary import VocabEntry
+from notelint.vocabulary.tags import VocabEntry
 
 _FACTS_KEY = "notelint.rules.tags.entry-facts"
 

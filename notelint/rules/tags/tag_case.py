@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, TagMatch
+from notelint.model.document import Entry, Section, TagMatch
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.tags._shared import EntryFacts, entry_facts, replace_text
 

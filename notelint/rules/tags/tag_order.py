@@ -39,9 +39,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from notelint.config import ConfigError, Settings
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag, TagSyntax
+from notelint.config.settings import ConfigError, Settings
+from notelint.model.document import Entry, Section, Tag, TagSyntax
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 
 DEFAULT_ORDER = ("venue", "track", "organisation", "country", "sector", "person", "label")

@@ -42,8 +42,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag
+from notelint.model.document import Entry, Section, Tag
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.tags._shared import (
     entry_facts,
@@ -52,7 +52,7 @@ from notelint.rules.tags._shared import (
     replace_text,
     vocabulary_file_hint,
 )
-from notelint.tagfuzz import fuzzy_index
+from notelint.vocabulary.near_misses import fuzzy_index
 
 
 class UnknownTag(Rule):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notelint.model import Entry, Section, Tag
+from notelint.model.document import Entry, Section, Tag
+from notelint.parse.source import SourceText
 from notelint.rules.base import CheckContext
 from notelint.rules.tags._shared import entry_facts
-from notelint.source import SourceText
-from notelint.vocabulary import VocabEntry, Vocabulary
+from notelint.vocabulary.tags import VocabEntry, Vocabulary
 
 # Kinds that make a venue "the" venue of a paper; workshops, preprint servers and other
 # outlets can come on top of one. A venue without a kind counts as a real venue.

@@ -33,12 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Entry, Section, Tag
+from notelint.model.document import Entry, Section, Tag
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.tags._shared import entry_facts
 from notelint.rules.venue._shared import venue_tags
-from notelint.vocabulary import VocabEntry
+from notelint.vocabulary.tags import VocabEntry
 
 
 class MultipleVenues(Rule):

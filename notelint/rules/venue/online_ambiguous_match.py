@@ -34,11 +34,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from notelint.findings import Finding, Severity
+from notelint.model.findings import Finding, Severity
 from notelint.online.facts import EntryFact
 from notelint.online.results import EntryResult, Outcome, describe
-from notelint.online.rule_support import OnlineVenueRule
 from notelint.rules.base import ProjectContext
+from notelint.rules.venue._online import OnlineVenueRule
 
 
 class OnlineAmbiguousMatch(OnlineVenueRule):

@@ -35,11 +35,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from notelint.findings import Finding, FixAvailability, Severity
+from notelint.model.findings import Finding, FixAvailability, Severity
 from notelint.online.facts import EntryFact, span_from_json
-from notelint.online.results import PROVIDER_LABELS, EntryResult, Outcome
-from notelint.online.rule_support import OnlineVenueRule, quote, unsafe_fix
+from notelint.online.records import PROVIDER_LABELS
+from notelint.online.results import EntryResult, Outcome
 from notelint.rules.base import ProjectContext
+from notelint.rules.venue._online import OnlineVenueRule, quote, unsafe_fix
 
 _WITH_RECORD = (Outcome.MATCH, Outcome.PREPRINT_ONLY, Outcome.VENUE_UNKNOWN)
 

@@ -34,11 +34,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from notelint.findings import Finding, FixAvailability, Severity
+from notelint.model.findings import Finding, FixAvailability, Severity
 from notelint.online.facts import EntryFact, end_point, span_from_json
 from notelint.online.results import EntryResult, Outcome, VenueVerdict, describe
-from notelint.online.rule_support import OnlineVenueRule, unsafe_fix
 from notelint.rules.base import ProjectContext
+from notelint.rules.venue._online import OnlineVenueRule, unsafe_fix
 
 
 class OnlineVenueMissing(OnlineVenueRule):

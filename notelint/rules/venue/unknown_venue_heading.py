@@ -43,11 +43,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Applicability, Category, Finding, FixAvailability, Severity
-from notelint.model import Section, TagMatch
+from notelint.model.document import Section, TagMatch
+from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.venue._shared import HeadingName, heading_name
-from notelint.tagfuzz import fuzzy_index
+from notelint.vocabulary.near_misses import fuzzy_index
 
 
 def _venue_like(name: HeadingName) -> bool:

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.findings import Category, Finding, FixAvailability, Severity
-from notelint.model import Section
+from notelint.model.document import Section
+from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
 from notelint.rules.venue._shared import heading_venue, venue_tags
 

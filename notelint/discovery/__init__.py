@@ -1,0 +1,1 @@
+"""Which files a run checks: walking folders, git's view of the work tree, Markdown names."""

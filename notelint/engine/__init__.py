@@ -1,0 +1,1 @@
+"""The lint engine: rule registry, the linter's two stages, suppressions, parallel runs."""

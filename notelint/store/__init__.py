@@ -1,0 +1,1 @@
+"""What notelint keeps on disk: atomic writes, content keys, the codec, result cache, replay."""
