@@ -33,6 +33,7 @@ SUBCOMMANDS = (
     "init",
     "migrate",
     "clean",
+    "schema",
     "version",
     "completion",
 )
@@ -237,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = sub.add_parser("clean", help="remove the project's result cache")
     clean.add_argument("--config", metavar="FILE")
+    schema = sub.add_parser("schema", help="print the JSON schema of the configuration")
+    schema.add_argument("--config", metavar="FILE")
     sub.add_parser("version", help="print notelint's version")
     completion = sub.add_parser("completion", help="print a shell completion script")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"))
@@ -273,7 +276,7 @@ def _mistyped_command(argv: list[str]) -> str | None:
         return None
     from pathlib import Path
 
-    from notelint.engine.names import closest
+    from notelint.config.names import closest
 
     first = argv[0]
     match = closest(first, SUBCOMMANDS)
@@ -399,7 +402,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "version":
         print(f"notelint {__version__}")
         return 0
-    if command in ("words", "init", "migrate", "clean", "completion", "stats", "report", "server"):
+    modules = ("words", "init", "migrate", "clean", "completion", "stats", "report", "server")
+    if command in (*modules, "schema"):
         # Imported by name: these commands live in modules of their own that may be absent
         # from a partial install; a missing one is a usage error, not a traceback.
         import importlib

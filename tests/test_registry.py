@@ -109,4 +109,28 @@ def test_rule_option_tables_are_checked(tmp_path: Path) -> None:
         extend_select=["NL308"],
     )
     [rule] = [r for r in linter.rules if r.code == "NL308"]
-    assert rule.options == {"order": ["country", "venue"]}
+    assert rule.order == ("country", "venue")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"require": "sometimes"}, "[rules.NL102] 'require' must be one of 'learned', 'always'"),
+        ({"require": 3}, "[rules.NL102] 'require' must be one of 'learned', 'always' (got 3)"),
+        ({"requir": "always"}, "has no option 'requir'; did you mean 'require'?"),
+    ],
+)
+def test_a_wrong_option_value_names_the_file_rule_and_key(
+    table: dict[str, object], message: str, tmp_path: Path
+) -> None:
+    from notelint.config.settings import ConfigError, Settings
+    from notelint.engine.linter import Linter
+
+    settings = Settings(
+        root=tmp_path, config_path=tmp_path / "pyproject.toml", rules={"NL102": table}
+    )
+    # Checked when the run starts, even for a rule that is not enabled.
+    with pytest.raises(ConfigError) as raised:
+        Linter(settings, select=["NL201"])
+    assert str(raised.value).startswith(f"{tmp_path / 'pyproject.toml'}: ")
+    assert message in str(raised.value)

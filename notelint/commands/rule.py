@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from notelint.commands.check_inputs import settings_for
-from notelint.engine.names import did_you_mean
+from notelint.config.names import did_you_mean
 from notelint.engine.registry import load_registry
 from notelint.errors import EXIT_CLEAN, UsageError
 from notelint.rules.base import Rule
+from notelint.rules.options import OptionInfo, describe
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +49,24 @@ def _payload(rule: type[Rule]) -> dict[str, Any]:
         "fix": rule.fixable.value,
         "default_enabled": rule.default_enabled,
         "online": rule.online,
+        "options": [asdict(option) for option in _options(rule)],
         "documentation": rule.documentation(),
     }
+
+
+def _options(rule: type[Rule]) -> list[OptionInfo]:
+    return describe(rule.Options) if rule.Options is not None else []
+
+
+def _options_text(rule: type[Rule]) -> str:
+    options = _options(rule)
+    if not options:
+        return ""
+    lines = [f"Options (`[tool.notelint.rules.{rule.code}]`):"]
+    for option in options:
+        default = json.dumps(option.default)
+        lines.append(f"- `{option.key}` ({option.type}, default {default}): {option.description}")
+    return "\n".join(lines) + "\n\n"
 
 
 def _text(rule: type[Rule]) -> str:
@@ -59,4 +77,4 @@ def _text(rule: type[Rule]) -> str:
         f"{'Enabled by default.' if rule.default_enabled else 'Opt-in (extend-select).'}"
         f"{' Needs --online.' if rule.online else ''}"
     )
-    return f"{header}\n\n{facts}\n\n{rule.documentation()}\n"
+    return f"{header}\n\n{facts}\n\n{_options_text(rule)}{rule.documentation()}\n"

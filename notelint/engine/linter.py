@@ -19,8 +19,8 @@ from typing import Any
 
 import pathspec
 
+from notelint.config.names import did_you_mean
 from notelint.config.settings import Settings
-from notelint.engine.names import did_you_mean
 from notelint.engine.registry import (
     Registry,
     SelectorError,
@@ -41,9 +41,11 @@ UNREADABLE_NAME = "unreadable-file"
 
 
 def _check_rule_options(registry: Registry, settings: Settings, where: str) -> None:
-    """``[tool.notelint.rules.CODE]`` tables: a known rule, and only the options it reads (a
-    misspelt option would otherwise be ignored without a word)."""
+    """``[tool.notelint.rules.CODE]`` tables: a known rule, and options it declares, with valid
+    values (a misspelt option would otherwise be ignored without a word). Checked for every
+    table, enabled rule or not, before any file is linted."""
     from notelint.config.settings import ConfigError
+    from notelint.rules.options import parse_options
 
     for code, options in settings.rules.items():
         rule = registry.get(code)
@@ -51,15 +53,8 @@ def _check_rule_options(registry: Registry, settings: Settings, where: str) -> N
             names = [*(r.code for r in registry.rules), *(r.name for r in registry.rules)]
             hint = did_you_mean(code, names)
             raise ConfigError(f"{where}: [rules.{code}] names no known rule{hint}")
-        if rule.option_names is None:
-            continue  # a plugin rule that does not declare its options
-        unknown = sorted(set(options) - rule.option_names)
-        if unknown:
-            allowed = ", ".join(sorted(rule.option_names)) or "none"
-            hint = did_you_mean(unknown[0], rule.option_names)
-            raise ConfigError(
-                f"{where}: [rules.{code}] has no option '{unknown[0]}'{hint} (allowed: {allowed})"
-            )
+        if rule.Options is not None:
+            parse_options(rule.Options, options, where, f"rules.{code}")
 
 
 def unreadable_finding(path: str, message: str) -> Finding:

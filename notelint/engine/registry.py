@@ -21,7 +21,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
-from notelint.engine.names import did_you_mean
+from notelint.config.names import did_you_mean
 from notelint.rules.base import ProjectRule, Rule, RuleDefinitionError, validate_rule_class
 from notelint.rules.selectors import CATEGORIES, specificity
 

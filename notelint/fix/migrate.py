@@ -29,7 +29,7 @@ from notelint.config.settings import Settings
 from notelint.model.document import BlockKind, Document, Entry, Section, Tag, TagSyntax
 from notelint.parse.parser import TIGHT_QUOTE_RE, parse
 from notelint.parse.source import SourceText
-from notelint.rules.tags.tag_order import TagOrder, category_order
+from notelint.rules.tags.tag_order import TagOrder
 from notelint.vocabulary.tags import Vocabulary
 
 _QUOTE_MARKERS_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
@@ -105,7 +105,7 @@ class _Planner:
         self.document = document
         self.vocabulary = vocabulary
         self.move_labels = settings.migrate.heading_labels == "entries"
-        order = category_order(TagOrder(settings).options)  # keyed by code or slug
+        order = TagOrder(settings).options.order  # keyed by code or slug
         self.rank = {category: i for i, category in enumerate(order)}
         self.indent = _summary_indent(document)
         self.newline = document.newline

@@ -44,6 +44,7 @@ from notelint.model.findings import (
     FixAvailability,
     Severity,
 )
+from notelint.rules.options import RuleOptions, parse_options
 
 if TYPE_CHECKING:
     from notelint.config.settings import Settings
@@ -149,15 +150,25 @@ class Rule:
     gates_file: ClassVar[bool] = False
     # Checks prose wherever it is (spelling): it still runs on a file a gate passed over.
     reads_any_prose: ClassVar[bool] = False
-    # The keys its ``[tool.notelint.rules.CODE]`` table may hold; any other is an error. None
-    # (a plugin that does not say) is not checked; every built-in rule says.
-    option_names: ClassVar[frozenset[str] | None] = None
+    # Its ``[tool.notelint.rules.CODE]`` table, declared as a RuleOptions model (see
+    # notelint.rules.options). None (a plugin that does not declare one) leaves the table
+    # unchecked and ``self.options`` the raw mapping; every built-in rule declares one.
+    Options: ClassVar[type[RuleOptions] | None] = None
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.options: Mapping[str, Any] = settings.rule_options(self.code) or (
-            settings.rule_options(self.name)
-        )
+        self.options: RuleOptions | Mapping[str, Any] = self.read_options(settings)
+
+    @classmethod
+    def read_options(cls, settings: Settings) -> RuleOptions | Mapping[str, Any]:
+        """This rule's table from ``settings`` (by code, else by slug), validated against
+        ``Options``: a wrong key or value is a ConfigError naming the file and the key."""
+        by_code = settings.rule_options(cls.code)
+        raw, table = (by_code, cls.code) if by_code else (settings.rule_options(cls.name), cls.name)
+        if cls.Options is None:
+            return raw
+        where = str(settings.config_path or "configuration")
+        return parse_options(cls.Options, raw, where, f"rules.{table}")
 
     # -- hooks (override the ones you need) --------------------------------------------------
     def check_document(self, document: Document, ctx: CheckContext) -> Iterable[Finding]:

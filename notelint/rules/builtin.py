@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 
 from notelint.rules.base import ProjectRule, Rule
+from notelint.rules.options import RuleOptions
 
 CATEGORY_PACKAGES = ("structure", "format", "tags", "venue", "spelling")
 
@@ -29,8 +30,8 @@ def _collect() -> list[type[Rule]]:
                     and value not in (Rule, ProjectRule)
                     and value.__module__ == module.__name__
                 ):
-                    if value.option_names is None:
-                        value.option_names = frozenset()  # built-in: options are declared
+                    if value.Options is None:
+                        value.Options = RuleOptions  # built-in: options are declared
                     found.append(value)
     return found
 

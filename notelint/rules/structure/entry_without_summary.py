@@ -60,16 +60,29 @@ No fix: the summary has to be written by you.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Literal
 
-from notelint.config.settings import ConfigError, Settings
+from pydantic import Field
+
+from notelint.config.settings import Settings
 from notelint.model.document import Entry, Section
 from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.parse.shape import has_line_comment
 from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, Rule
+from notelint.rules.options import RuleOptions
 
 _SMALL_SECTION = 3
-_MODES = ("learned", "always")
+
+
+class EntryWithoutSummaryOptions(RuleOptions):
+    require: Literal["learned", "always"] = Field(
+        "learned",
+        description=(
+            "learned: only where the file's habit is to summarise (reading lists are left "
+            "alone); always: every entry needs a summary"
+        ),
+    )
 
 
 def _noted(entry: Entry) -> bool:
@@ -86,7 +99,8 @@ class EntryWithoutSummary(Rule):
     name = "entry-without-summary"
     category = Category.STRUCTURE
     severity = Severity.WARNING
-    option_names = frozenset({"require"})
+    Options = EntryWithoutSummaryOptions
+    options: EntryWithoutSummaryOptions
     fixable = FixAvailability.NONE
     # Opt-in (`extend-select = ["NL102"]`): on real repositories, even after learning where
     # summaries are the habit, the entries without one were reading marks the author meant,
@@ -96,12 +110,7 @@ class EntryWithoutSummary(Rule):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
-        self.require = self.options.get("require", "learned")
-        if self.require not in _MODES:
-            raise ConfigError(
-                "[tool.notelint.rules.NL102] 'require' must be one of "
-                f"{', '.join(repr(m) for m in _MODES)} (got {self.require!r})"
-            )
+        self.require = self.options.require
 
     def check_section(self, section: Section, ctx: CheckContext) -> Iterator[Finding]:
         entries = section.entries

@@ -36,28 +36,34 @@ content, although no tag is added or lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from notelint.config.settings import ConfigError, Settings
+from pydantic import Field, field_validator
+
+from notelint.config.settings import Settings
 from notelint.model.document import Entry, Section, Tag, TagSyntax
 from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
+from notelint.rules.options import RuleOptions
 
 DEFAULT_ORDER = ("venue", "track", "organisation", "country", "sector", "person", "label")
 
 
-def category_order(options: Mapping[str, Any]) -> tuple[str, ...]:
-    """The validated ``order`` option (also what ``notelint migrate`` writes tags in)."""
-    order = options.get("order", DEFAULT_ORDER)
-    if not isinstance(order, (list, tuple)) or not all(isinstance(c, str) for c in order):
-        raise ConfigError(
-            "[tool.notelint.rules.NL308] 'order' must be a list of category names, "
-            f"e.g. {list(DEFAULT_ORDER)} (got {order!r})"
-        )
-    if len(set(order)) != len(order):
-        raise ConfigError("[tool.notelint.rules.NL308] 'order' names a category twice")
-    return tuple(order)
+class TagOrderOptions(RuleOptions):
+    order: tuple[str, ...] = Field(
+        DEFAULT_ORDER,
+        description="the categories in the order tags are written (also how migrate writes them)",
+    )
+
+    @field_validator("order", mode="before")
+    @classmethod
+    def _categories(cls, value: Any) -> Any:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(c, str) for c in value):
+            raise ValueError(f"must be a list of category names, e.g. {list(DEFAULT_ORDER)}")
+        if len(set(value)) != len(value):
+            raise ValueError("names a category twice")
+        return tuple(value)
 
 
 class TagOrder(Rule):
@@ -65,13 +71,14 @@ class TagOrder(Rule):
     name = "tag-order"
     category = Category.TAGS
     severity = Severity.INFO
-    option_names = frozenset({"order"})
+    Options = TagOrderOptions
+    options: TagOrderOptions
     fixable = FixAvailability.UNSAFE
     default_enabled = False
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
-        self.order = category_order(self.options)
+        self.order = self.options.order
         self.rank = {category: i for i, category in enumerate(self.order)}
 
     def _rank(self, tag: Tag) -> int | None:
