@@ -4,15 +4,22 @@ it has changed (see :mod:`notelint.store.keys` for what that is).
 What is stored is the whole first stage of a file — findings, the facts that project rules
 collected, the suppression directives and their scopes — so cross-file rules (duplicate
 entries) still see every file: the second stage always runs, over cached and fresh results
-alike. A run key has one cache file, ``<cache-dir>/results-<key>.bin``; a changed setting
-starts a new one and the few most recent are kept.
+alike. A run key has one folder, ``<cache-dir>/results-<key>/``; a changed setting starts a
+new one and the few most recent are kept.
+
+The folder holds :data:`SHARDS` shard files, a file's entry in the shard its path hashes to. A
+run reads only the shards of the files it checks, and writes only the shards it changed: a
+pre-commit run on one file of a large repository reads and writes one small shard, not the
+whole repository's results, so its cost does not grow with the repository.
 
 Fixing cannot see a stale entry: the key is the content, so a file that ``--fix`` rewrote has a
-new key. Entries of files that no longer exist are dropped when the cache is written. A cache
-that cannot be read (truncated, corrupt, from another format, unreadable) is ignored and
-rebuilt; a cache that cannot be written is skipped. Neither is ever an error.
+new key. Entries of files that no longer exist are dropped when their shard is written. A
+shard that cannot be read (truncated, corrupt, from another format, unreadable) is ignored and
+rebuilt; one that cannot be written is skipped. Neither is ever an error. Runs that write the
+same shard at once (pre-commit starts several) merge: each keeps the other's entries for files
+it did not check.
 
-Format: a small header (magic, format version, BLAKE2 checksum of the payload) and a
+Format of a shard: a small header (magic, format version, BLAKE2 checksum of the payload) and a
 ``marshal``-ed payload of plain tuples (:mod:`notelint.store.codec`).
 """
 
@@ -22,6 +29,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +44,10 @@ if TYPE_CHECKING:
 
 MAGIC = b"NLCACHE\x00"
 _HEADER = len(MAGIC) + 2 + 32  # magic, format version (2 bytes), BLAKE2b-256 of the payload
-KEEP_KEYS = 8  # cache files (run keys) kept side by side in one cache folder
+KEEP_KEYS = 8  # run keys kept side by side in one cache folder
+# Enough that one shard of a 50k-entry repository (250 files) holds a handful of files; few
+# enough that a whole-repository run opens a few dozen small files, not hundreds.
+SHARDS = 64
 GITIGNORE = "# Automatically created by notelint.\n*\n"
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -45,88 +56,49 @@ CACHEDIR_TAG = (
 )
 
 
-# -- the cache file ---------------------------------------------------------------------------
+# -- the cache folder -------------------------------------------------------------------------
 
 # One entry: absolute path -> (content digest, display path, packed result).
 Entry = tuple[bytes, str, bytes]
 
 
-class ResultCache:
-    """The entries of one run key, loaded at the start of a run and written at its end."""
+def shard_of(absolute: str) -> int:
+    """The shard a file's entry lives in: stable across runs and machines."""
+    return (
+        hashlib.blake2b(absolute.encode("utf-8", "surrogatepass"), digest_size=2).digest()[0]
+        % SHARDS
+    )
 
-    def __init__(self, folder: Path, key: str) -> None:
-        self.folder = folder
-        self.key = key
-        self.file = folder / f"results-{key}.bin"
+
+class _Shard:
+    """The entries of one shard file, as read at the start of a run and changed by it."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
         self.entries: dict[str, Entry] = {}
         self.dirty = False
-        self._touched: set[str] = set()  # paths this run checked (or found damaged)
-        self._loaded_stamp: tuple[int, int, int] | None = None
-        self.hits = 0
-        self.misses = 0
-
-    @classmethod
-    def for_linter(cls, linter: KeyedLinter, folder: Path | None = None) -> ResultCache:
-        settings = linter.settings
-        if folder is None:
-            folder = Path(settings.cache_dir)
-            if not folder.is_absolute():
-                folder = settings.root / folder
-        cache = cls(folder, run_key(linter))
-        cache.load()
-        return cache
-
-    # -- reading ---------------------------------------------------------------------------
-    def load(self) -> None:
-        """Read the cache file; anything wrong with it means an empty cache."""
-        self._loaded_stamp = _stamp(self.file)
+        self.touched: set[str] = set()  # paths this run checked (or found damaged)
+        self.loaded_stamp = _stamp(file)
         try:
-            raw = self.file.read_bytes()
+            raw = file.read_bytes()
         except OSError:
             return
         try:
             self.entries = _parse(raw)
         except Exception:  # corrupt in any way: ignore it, it will be rewritten
-            self.entries = {}
             self.dirty = True
 
-    def get(self, absolute: str, content: bytes, display: str) -> FileResult | None:
-        entry = self.entries.get(absolute)
-        if entry is None or entry[0] != content or entry[1] != display:
-            self.misses += 1
-            return None
-        try:
-            result = unpack(entry[2])
-        except Exception:  # a damaged entry: drop it and lint the file
-            del self.entries[absolute]
-            self._touched.add(absolute)
-            self.dirty = True
-            self.misses += 1
-            return None
-        self.hits += 1
-        return result
-
-    # -- writing ---------------------------------------------------------------------------
-    def put(self, absolute: str, content: bytes, display: str, blob: bytes | None) -> None:
-        self._touched.add(absolute)
-        if blob is None:
-            if self.entries.pop(absolute, None) is not None:
-                self.dirty = True
-            return
-        self.entries[absolute] = (content, display, blob)
-        self.dirty = True
-
-    def _merge_concurrent(self) -> None:
-        """Another run (pre-commit starts several at once) may have written the cache since
-        this one read it: keep its entries for files this run did not check."""
-        if _stamp(self.file) == self._loaded_stamp:
+    def merge_concurrent(self) -> None:
+        """Another run may have written this shard since this one read it: keep its entries
+        for files this run did not check."""
+        if _stamp(self.file) == self.loaded_stamp:
             return
         try:
             theirs = _parse(self.file.read_bytes())
         except Exception:
             return
         for path, entry in theirs.items():
-            if path not in self._touched:
+            if path not in self.touched:
                 self.entries[path] = entry
 
     def prune(self) -> None:
@@ -137,45 +109,113 @@ class ResultCache:
         if gone:
             self.dirty = True
 
-    def save(self) -> None:
-        """Write the cache if it changed; failures are ignored (the next run relints)."""
-        self.prune()
-        if not self.dirty:
-            return
-        self._merge_concurrent()
-        self.prune()
-        try:
-            self._prepare_folder()
-            payload = marshal.dumps(
-                [(path, *entry) for path, entry in self.entries.items()], MARSHAL_VERSION
-            )
-            header = MAGIC + FORMAT_VERSION.to_bytes(2, "little")
-            data = header + hashlib.blake2b(payload, digest_size=32).digest() + payload
-            write_output(self.file, data)
-            self._forget_old_keys()
-        except (OSError, ValueError):
-            return
+    def write(self) -> None:
+        payload = marshal.dumps(
+            [(path, *entry) for path, entry in self.entries.items()], MARSHAL_VERSION
+        )
+        header = MAGIC + FORMAT_VERSION.to_bytes(2, "little")
+        write_output(
+            self.file, header + hashlib.blake2b(payload, digest_size=32).digest() + payload
+        )
         self.dirty = False
 
-    def _prepare_folder(self) -> None:
-        if self.folder.is_dir():
+
+class ResultCache:
+    """The entries of one run key: each shard read when a file of it is first asked for, and
+    written at the end of the run if the run changed it."""
+
+    def __init__(self, folder: Path, key: str) -> None:
+        self.folder = folder
+        self.key = key
+        self.directory = folder / f"results-{key}"
+        self._shards: dict[int, _Shard] = {}
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_linter(cls, linter: KeyedLinter, folder: Path | None = None) -> ResultCache:
+        settings = linter.settings
+        if folder is None:
+            folder = Path(settings.cache_dir)
+            if not folder.is_absolute():
+                folder = settings.root / folder
+        return cls(folder, run_key(linter))
+
+    def _shard(self, absolute: str) -> _Shard:
+        index = shard_of(absolute)
+        shard = self._shards.get(index)
+        if shard is None:
+            shard = self._shards[index] = _Shard(self.directory / f"{index:02x}.bin")
+        return shard
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, absolute: str, content: bytes, display: str) -> FileResult | None:
+        shard = self._shard(absolute)
+        entry = shard.entries.get(absolute)
+        if entry is None or entry[0] != content or entry[1] != display:
+            self.misses += 1
+            return None
+        try:
+            result = unpack(entry[2])
+        except Exception:  # a damaged entry: drop it and lint the file
+            del shard.entries[absolute]
+            shard.touched.add(absolute)
+            shard.dirty = True
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    # -- writing ---------------------------------------------------------------------------
+    def put(self, absolute: str, content: bytes, display: str, blob: bytes | None) -> None:
+        shard = self._shard(absolute)
+        shard.touched.add(absolute)
+        if blob is None:
+            if shard.entries.pop(absolute, None) is not None:
+                shard.dirty = True
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-        (self.folder / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
+        shard.entries[absolute] = (content, display, blob)
+        shard.dirty = True
+
+    def save(self) -> None:
+        """Write the shards this run changed; failures are ignored (the next run relints)."""
+        changed = []
+        for shard in self._shards.values():
+            shard.prune()
+            if shard.dirty:
+                changed.append(shard)
+        if not changed:
+            return
+        try:
+            self._prepare_folder()
+        except OSError:
+            return
+        for shard in changed:
+            shard.merge_concurrent()
+            shard.prune()
+            with contextlib.suppress(OSError, ValueError):
+                shard.write()
+        with contextlib.suppress(OSError):
+            self._forget_old_keys()
+
+    def _prepare_folder(self) -> None:
+        if not self.folder.is_dir():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+            (self.folder / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
+        self.directory.mkdir(exist_ok=True)
 
     def _forget_old_keys(self) -> None:
         others = []
-        for path in self.folder.glob("results-*.bin"):
-            if path != self.file:
+        for path in _cache_entries(self.folder):
+            if path != self.directory:
                 try:
                     others.append((path.stat().st_mtime_ns, path))
                 except OSError:
                     continue
         others.sort(reverse=True)
         for _mtime, path in others[KEEP_KEYS - 1 :]:
-            with contextlib.suppress(OSError):
-                path.unlink()
+            _remove(path)
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -221,11 +261,19 @@ def _rows(rows: object) -> Iterator[tuple[str, bytes, str, bytes]]:
 
 
 def clear(folder: Path) -> None:
-    """Remove notelint's cache files from ``folder`` (the folder itself stays)."""
-    for path in _cache_files(folder):
+    """Remove notelint's result caches from ``folder`` (the folder itself stays)."""
+    for path in list(_cache_entries(folder)):
+        _remove(path)
+
+
+def _cache_entries(folder: Path) -> Iterable[Path]:
+    """Each run key's folder, and the single files of the format before shards."""
+    return folder.glob("results-*") if folder.is_dir() else ()
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
         with contextlib.suppress(OSError):
             path.unlink()
-
-
-def _cache_files(folder: Path) -> Iterable[Path]:
-    return folder.glob("results-*.bin") if folder.is_dir() else ()

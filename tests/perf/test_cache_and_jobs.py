@@ -19,6 +19,7 @@ from notelint.engine import runner
 from notelint.engine.linter import Linter
 from notelint.store import codec, keys
 from notelint.store import results as cache_module
+from notelint.store.results import shard_of
 from tests.helpers import run_cli
 
 DUPLICATE_FIRST = """# ICCV
@@ -68,12 +69,13 @@ def reference(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def cache_files(root: Path) -> list[Path]:
-    return sorted((root / ".notelint_cache").glob("results-*.bin"))
+    """The shard files of the one run key the tests use."""
+    [key] = (root / ".notelint_cache").glob("results-*")
+    return sorted(key.glob("*.bin"))
 
 
 def cached_paths(root: Path) -> set[str]:
-    [path] = cache_files(root)
-    return set(cache_module._parse(path.read_bytes()))
+    return {path for shard in cache_files(root) for path in cache_module._parse(shard.read_bytes())}
 
 
 @pytest.fixture
@@ -206,20 +208,20 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
 ) -> None:
     expected = reference(capsys)
     check(capsys)
-    [path] = cache_files(corpus)
-    raw = path.read_bytes()
-    if damage == "truncate":
-        data = raw[: len(raw) // 2]
-    elif damage == "bad-payload":
-        data = _with_checksum(marshal.dumps({"not": "rows"}))
-    elif damage == "bad-entry":
-        rows = [(p, *entry) for p, entry in cache_module._parse(raw).items()]
-        rows = [(p, content, display, b"\x00broken") for p, content, display, _ in rows]
-        data = _with_checksum(marshal.dumps(rows))
-    else:
-        assert isinstance(damage, bytes)
-        data = damage
-    path.write_bytes(data)
+    for path in cache_files(corpus):  # every shard damaged
+        raw = path.read_bytes()
+        if damage == "truncate":
+            data = raw[: len(raw) // 2]
+        elif damage == "bad-payload":
+            data = _with_checksum(marshal.dumps({"not": "rows"}))
+        elif damage == "bad-entry":
+            rows = [(p, *entry) for p, entry in cache_module._parse(raw).items()]
+            rows = [(p, content, display, b"\x00broken") for p, content, display, _ in rows]
+            data = _with_checksum(marshal.dumps(rows))
+        else:
+            assert isinstance(damage, bytes)
+            data = damage
+        path.write_bytes(data)
     assert check(capsys) == expected
     assert len(cached_paths(corpus)) == 8  # rebuilt
     assert check(capsys) == expected
@@ -233,9 +235,9 @@ def test_an_unusable_cache_folder_is_never_fatal(
     assert check(capsys, "--cache-dir", "blocked") == expected
     folder = corpus / ".notelint_cache"
     check(capsys)
-    [path] = cache_files(corpus)
-    path.unlink()
-    path.mkdir()  # the cache file is a folder: cannot be read or replaced
+    for path in cache_files(corpus):
+        path.unlink()
+        path.mkdir()  # the shard file is a folder: cannot be read or replaced
     assert check(capsys) == expected
     assert folder.is_dir()
 
@@ -244,7 +246,7 @@ def test_cache_dir_option(corpus: Path, capsys: pytest.CaptureFixture[str]) -> N
     expected = reference(capsys)
     assert check(capsys, "--cache-dir", "elsewhere/cache") == expected
     assert not (corpus / ".notelint_cache").exists()
-    assert list((corpus / "elsewhere" / "cache").glob("results-*.bin"))
+    assert list((corpus / "elsewhere" / "cache").glob("results-*/*.bin"))
     assert (corpus / "elsewhere" / "cache" / ".gitignore").is_file()
 
 
@@ -255,10 +257,17 @@ def test_entries_of_deleted_files_are_pruned(
     gone = corpus / "notes" / "notes-001.md"
     assert str(gone) in cached_paths(corpus)
     gone.unlink()
-    assert check(capsys) == reference(capsys)
+    # Its entry goes when its shard is next written: check a new file of the same shard.
+    neighbour = next(
+        path
+        for n in range(10_000)
+        if shard_of(str(path := corpus / "notes" / f"neighbour-{n}.md")) == shard_of(str(gone))
+    )
+    neighbour.write_text("# ICCV\n\n* A Neighbour `US`\n\t> Summary.\n", encoding="utf-8")
+    check(capsys)
     paths = cached_paths(corpus)
-    assert str(gone) not in paths
-    assert len(paths) == 7
+    assert str(gone) not in paths and str(neighbour) in paths
+    assert len(paths) == 8
     # A run over one file keeps the entries of the others, which still exist.
     check(capsys, "notes/zz-first.md")
     assert cached_paths(corpus) == paths
@@ -301,7 +310,8 @@ def test_settings_and_vocabulary_changes_invalidate_the_cache(
     (rules / "tags.toml").write_text('[organisation]\nGogle = { country = "US" }\n')
     assert key() not in (before, with_word)
     assert check(capsys) == reference(capsys)
-    assert len(cache_files(corpus)) == 5  # one file per run key, the old ones kept
+    # one folder per run key, the old ones kept
+    assert len(list((corpus / ".notelint_cache").glob("results-*"))) == 5
 
 
 def test_the_cache_follows_files_rewritten_by_fix(
@@ -479,3 +489,25 @@ def test_ctrl_c_stops_every_process_quietly(tmp_path: Path) -> None:
     time.sleep(0.2)
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # no process of the group is left
+
+
+def test_a_run_on_one_file_reads_and_writes_one_shard(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(capsys)
+    before = {path: path.stat().st_mtime_ns for path in cache_files(corpus)}
+    assert len(before) > 1
+    loaded: list[Path] = []
+    original = cache_module._Shard.__init__
+
+    def counting(self: object, file: Path) -> None:
+        loaded.append(file)
+        original(self, file)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module._Shard, "__init__", counting)
+    one = corpus / "notes" / "notes-002.md"
+    one.write_text(one.read_text(encoding="utf-8") + "\n* A New Entry `US`\n\t> New.\n", "utf-8")
+    check(capsys, "notes/notes-002.md")
+    assert len(loaded) == 1
+    after = {path: path.stat().st_mtime_ns for path in cache_files(corpus)}
+    assert [path for path in after if after[path] != before.get(path)] == loaded
