@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import ConfigDict
 
-from notelint.model.document import FastModel, Span
+from notelint.model.document import Span
+from notelint.model.fast import FastModel
 
 
 class Severity(StrEnum):

@@ -4,6 +4,11 @@
 (so facts come back exactly as a rule collected them), and unlike pickle it cannot be made to
 run code by a cache file planted in a repository. Results are decoded into fresh objects on
 every run, because the second stage adds findings and marks used suppressions on them.
+
+Measured against msgspec's MessagePack on the 250 results of the 50k-entry benchmark corpus:
+decoding, the hot path of a warm run, takes 56 ms with ``marshal`` and 94 ms with msgspec
+(which also gives lists back where a rule stored tuples); encoding 23 ms against 13 ms. So
+``marshal`` stays: faster where it matters, and no dependency.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import pytest
 from pydantic import BaseModel, Field
 
 from notelint.model import document as model
-from notelint.model import findings
-from notelint.model.document import FastModel
+from notelint.model import fast, findings
+from notelint.model.fast import FastModel
 from notelint.parse.parser import parse
 from notelint.parse.source import SourceText
 
@@ -74,13 +74,13 @@ def test_models_that_need_pydantic_take_its_path() -> None:
 
     made = MutableDefault.model_construct()
     assert made.other == [1] and made.other is not MutableDefault.model_construct().other
-    assert model._PLANS[MutableDefault] is None
+    assert fast._PLANS[MutableDefault] is None
 
     class Aliased(FastModel):
         value: int = Field(default=0, alias="the-value")
 
     assert Aliased.model_construct(**{"the-value": 3}).value == 3
-    assert model._PLANS[Aliased] is None
+    assert fast._PLANS[Aliased] is None
 
 
 def test_span_and_finding_round_trip() -> None:
