@@ -89,6 +89,10 @@ class ExtraSpaceInSummary(Rule):
         offset = source.line_starts[line - 1]
         body_start = _MARKERS_RE.match(text)
         begin = body_start.end() if body_start else 0
+        if not (_RUN_RE.search(text, begin) or _BEFORE_PUNCT_RE.search(text, begin)):
+            # Masking only turns characters into NUL, which no pattern needs: it can remove a
+            # match, never make one. Most lines have none, and need no mask.
+            return
         masked = _mask(text, begin)
         for match in _RUN_RE.finditer(masked, begin):
             if two_space_habit and masked[match.start() - 1] in ".!?":
