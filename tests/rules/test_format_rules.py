@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from notelint.model.findings import Applicability
 from tests.helpers import assert_safe_fixed as assert_fixed
 from tests.helpers import lint_rule as lint
@@ -235,3 +238,16 @@ def test_nl203_a_column_lined_up_on_purpose(tmp_path: Path) -> None:
     text = "- **2016** :  +60 citations\n- **2015** :  +200 citations\n- Other  title\n"
     findings = lint(text, "NL203", tmp_path)
     assert [f.span.start_line for f in findings] == [3]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("ab .,:;!?`]()h/tps\t"), max_size=60))
+def test_nl207_masking_never_makes_a_match(text: str) -> None:
+    # Why NL207 may skip the mask on a line where neither pattern matches the raw text.
+    from notelint.rules.format.extra_space_in_summary import _BEFORE_PUNCT_RE, _RUN_RE, _mask
+
+    text = text.replace("h/", "http://")
+    masked = _mask(text, 0)
+    for pattern in (_RUN_RE, _BEFORE_PUNCT_RE):
+        if pattern.search(masked):
+            assert pattern.search(text)
