@@ -36,10 +36,12 @@ from notelint.vocabulary.inference import (
     LeftOut,
     TagGroup,
     infer_groups,
+    looks_like_code,
 )
 from notelint.vocabulary.tags import KNOWN_CATEGORIES, load_vocabulary
 
 VOCABULARY_DIR = "rules"
+_SHOWN_NOT_NOTES = 20  # the rest are in the configuration, each with its reason
 VOCABULARY_FILE = "tags.toml"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _UNSURE_SHOWN = 10
@@ -63,7 +65,7 @@ def _tag_evidence(tag: Tag, written: set[str]) -> str | None:
     vocabulary already knows, or that is also written in backticks (``written``, folded), is
     not counted again; a new one is learned by its name, without a fused year."""
     if tag.syntax is TagSyntax.BACKTICK and tag.year is None:
-        return tag.text
+        return None if looks_like_code(tag.text) else tag.text
     if tag.resolved is not None or tag.name.casefold() in written:
         return None
     if tag.year is not None and tag.name == str(tag.year):
@@ -269,7 +271,7 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     from notelint.spelling.wordlist import WordListError, add_words
 
     settings = Settings(
-        root=root, vocabulary=VOCABULARY_DIR, extend_exclude=[p for p, _ in scan.not_notes]
+        root=root, vocabulary=VOCABULARY_DIR, prose_files=[p for p, _ in scan.not_notes]
     )
     try:
         result = learn(paths, settings)
@@ -317,13 +319,13 @@ def render_settings(
         "# closed-vocabulary = true  # report tags that rules/ does not list",
     ]
     if not_notes:
-        body.append("# Not notes files, judged by their shape (delete a line to lint it as notes):")
-        body.append("extend-exclude = [")
+        body.append("# Not notes files, judged by their shape: checked as prose (whitespace,")
+        body.append("# spelling), not as notes. Delete a line to lint that file as notes.")
+        body.append("prose-files = [")
         for path, reason in not_notes:
             body.append(f"    {_toml_string(path)},  # {reason}")
         body.append("]")
-    else:
-        body.append('# extend-exclude = ["drafts/"]')
+    body.append('# extend-exclude = ["drafts/"]')
     body.append('# ignore = ["NL5"]  # e.g. no spelling checks')
     header = ["[tool.notelint]"] if table else []
     return "\n".join(header + body) + "\n"
@@ -435,9 +437,15 @@ def run(args: argparse.Namespace) -> int:
         + f"; {aliases} alias{'es' if aliases != 1 else ''} declared.\n"
     )
     if scan.not_notes:
-        out.write(f"Excluded {len(scan.not_notes)} file(s) that are not notes:\n")
-        for shown_path, reason in scan.not_notes:
+        count = len(scan.not_notes)
+        out.write(
+            f"{count} file(s) are not notes, judged by their shape: listed under prose-files,"
+            " checked as prose (whitespace, spelling), not as notes:\n"
+        )
+        for shown_path, reason in scan.not_notes[:_SHOWN_NOT_NOTES]:
             out.write(f"  {shown_path}: {reason}\n")
+        if count > _SHOWN_NOT_NOTES:
+            out.write(f"  … and {count - _SHOWN_NOT_NOTES} more, each with its reason there\n")
     if inference.left_out:
         out.write("Left out of the vocabulary (reported as unknown tags):\n")
         for item in inference.left_out:

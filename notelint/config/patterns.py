@@ -32,6 +32,7 @@ def unmatched_patterns(settings: Settings) -> list[str]:
     """Warnings, one per pattern that matches no file or folder of the project."""
     patterns = [("extend-exclude", p) for p in settings.extend_exclude]
     patterns += [("per-file-ignores", p) for p in settings.per_file_ignores]
+    patterns += [("prose-files", p) for p in settings.prose_files]
     if not patterns:
         return []
     specs = [(key, p, pathspec.GitIgnoreSpec.from_lines([p])) for key, p in patterns]

@@ -105,6 +105,10 @@ class Settings(BaseModel):
     extend_select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    # Files (gitignore-style patterns) that are Markdown but not notes (a README, a page about
+    # one paper): checked as prose (whitespace, invisible characters, the final line break,
+    # spelling), never as notes. `notelint init` lists the files it judges so by their shape.
+    prose_files: list[str] = Field(default_factory=list)
     severity: Annotated[dict[str, Severity], RUN_ONLY] = Field(default_factory=dict)
     fail_on: Annotated[Severity, RUN_ONLY] = Severity.WARNING
     closed_vocabulary: bool = False

@@ -192,6 +192,19 @@ class Linter:
         return [r for r in self.rules if isinstance(r, ProjectRule)]
 
     @cached_property
+    def _prose_files(self) -> pathspec.GitIgnoreSpec | None:
+        patterns = self.settings.prose_files
+        return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+    def is_prose_file(self, path: str) -> bool:
+        """Whether ``prose-files`` names this file: Markdown that is not notes."""
+        spec = self._prose_files
+        if spec is None:
+            return False
+        relative = self._relative(path)
+        return spec.match_file(relative) or spec.match_file(Path(relative).name)
+
+    @cached_property
     def _per_file_ignores(self) -> list[tuple[pathspec.GitIgnoreSpec, list[str]]]:
         return [
             (pathspec.GitIgnoreSpec.from_lines([pattern]), selectors)
@@ -285,6 +298,10 @@ class Linter:
         )
         hooks = self._hooks
         findings: list[Finding] = []
+        if self.is_prose_file(source.path):
+            # Declared not notes: checked as prose, as a file a gate passed over, without
+            # the gate's finding (the configuration says it already).
+            return self._gated(source, document, ctx, findings, ignored)
         for gate in self._gates:
             if self._allowed(gate.code, ignored):
                 findings.extend(gate.check_document(document, ctx))
@@ -337,7 +354,8 @@ class Linter:
         ignored: list[str],
     ) -> FileResult:
         """A file a gate passed over: the gate's finding, and those of the rules that read prose
-        wherever it is (spelling), silenced by the file's directives as anywhere. Directives
+        wherever it is (spelling, whitespace, invisible characters, the final line break),
+        silenced by the file's directives as anywhere. Directives
         are not counted as used or unused here: the rules they were written for did not run."""
         prose: list[Finding] = []
         for rule in self._hooks["check_document"]:

@@ -9,7 +9,9 @@ the verdict.
 The measures, in words a user can check against their file:
 
 * **paper bullets**: bullets whose line has tags, a summary, a `` -- `` comment, or reads as a
-  title (not a sentence: no full stop at the end, at most 30 words);
+  title (not a sentence: no full stop at the end, at most 30 words). Not a paper: a label
+  (``**Year**: 2015``, ``Architecture:``) or a bullet whose only content is a nested list (the
+  ``* What`` / ``* How`` outline of a page about one paper), unless it has tags;
 * **prose words**: words on lines outside every entry that are not headings, code, comments or
   front matter: paragraphs, tables, numbered lists.
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notelint.model.document import Document, Entry
+from notelint.model.document import BlockKind, Document, Entry
 from notelint.parse.source import SourceText
 
 # Bold, italics and links do not make a title a sentence: read `[Title](url)` as `Title`.
@@ -31,6 +33,9 @@ _SENTENCE_END_RE = re.compile(r"(?<!\bal)(?<!\betc)(?<!\bvs)[.;,]$")
 # `` -- `` then at least one word: the author's comment on the bullet line (older notes).
 _COMMENT_RE = re.compile(r"(?:^|\s)--\s+\S")
 _MAX_TITLE_WORDS = 30
+# "**Year**: 2015", "Architecture:": a label introducing what follows, not a paper's title.
+_LABEL_RE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)\s*:|:$")
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
 # A document of only a few lines of prose (a title and a sentence) is not worth a verdict.
 _MIN_PROSE_WORDS = 30
 _PROSE_RATIO = 2
@@ -84,10 +89,23 @@ def has_line_comment(entry: Entry) -> bool:
     return bool(_COMMENT_RE.search(entry.title) or _COMMENT_RE.search(entry.trailing_text))
 
 
-def _paper_bullet(entry: Entry) -> bool:
-    if entry.tags or entry.summary or has_line_comment(entry):
+def reads_as_paper(entry: Entry) -> bool:
+    """Whether a bullet names a paper (see the module's "paper bullets")."""
+    if entry.tags or has_line_comment(entry):
         return True
+    if _LABEL_RE.search(entry.title.strip()):
+        return False
+    if entry.summary:
+        quoted = any(block.kind is BlockKind.QUOTE for block in entry.summary)
+        return quoted or not _outline_item(entry)
     return reads_as_title(entry.title)
+
+
+def _outline_item(entry: Entry) -> bool:
+    """A bullet whose only content is a nested list: an outline's heading, not a paper."""
+    return all(
+        block.kind is BlockKind.LOOSE and _LIST_ITEM_RE.match(block.text) for block in entry.summary
+    )
 
 
 def measure(document: Document, source: SourceText) -> Shape:
@@ -116,7 +134,7 @@ def measure(document: Document, source: SourceText) -> Shape:
         prose_words += len(text.replace("|", " ").split())
     return Shape(
         entries=len(entries),
-        paper_bullets=sum(1 for e in entries if _paper_bullet(e)),
+        paper_bullets=sum(1 for e in entries if reads_as_paper(e)),
         entry_words=entry_words,
         prose_words=prose_words,
     )

@@ -93,6 +93,18 @@ class Inference:
     unsure: list[Unsure] = field(default_factory=list)
 
 
+# A code span the parser read as a tag, never a tag to learn: `tf.mul()`, `feed_dict`,
+# `np.sum`, `~/.bashrc`, a URL, a shell line, lone punctuation.
+_CODE_LIKE_RE = re.compile(
+    r"""[(){}\[\]=<>"'\\;$|]|://|^[~./]|^[a-z0-9]+(?:_[a-z0-9]+)+$|^[a-z_]\w*\.[a-z_]|^\W+$"""
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a backtick span is code rather than a tag (``init`` learns no tag from it)."""
+    return bool(_CODE_LIKE_RE.search(text.strip()))
+
+
 class Evidence:
     """Tag uses of a repository: how often each text is written, and with which tags."""
 

@@ -235,20 +235,25 @@ def test_two_letter_codes_need_evidence(
     assert "NL301" not in "\n".join(_check(run_cli))
 
 
-def test_files_that_are_not_notes_are_excluded_with_the_reason(
+def test_files_that_are_not_notes_are_checked_as_prose_with_the_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
 ) -> None:
-    review = "# Review\n\n" + "A long paragraph about models and their training data. " * 10
+    paragraph = ("A long paragraph about models and their training data. " * 10).rstrip()
+    review = f"# Review\n\n{paragraph}\n"
     files = {"notes/a.md": _entries("`US`"), "docs/review.md": review}
     root = _repo(tmp_path, monkeypatch, files)
     code, out, _ = run_cli("init")
     assert code == 0
     assert "docs/review.md: it has no paper entries, only prose" in out
     settings = load_settings()
-    assert settings.extend_exclude == ["docs/review.md"]
+    assert settings.prose_files == ["docs/review.md"]
     config = (root / "pyproject.toml").read_text(encoding="utf-8")
     assert '"docs/review.md",  # it has no paper entries, only prose' in config
     assert not [line for line in _check(run_cli) if "review.md" in line]
+    # Checked as prose: a typo and trailing spaces are found; nothing about entries or NL003.
+    (root / "docs" / "review.md").write_text(review + "A sentense with a typo.   \n", "utf-8")
+    found = [line for line in _check(run_cli) if "review.md" in line]
+    assert {line.split(" ")[2] for line in found} == {"NL201", "NL501"}, found
 
 
 def test_glued_tags_never_break_the_configuration(

@@ -23,12 +23,16 @@ import pytest
 
 HERE = Path(__file__).parent
 JUDGMENTS = HERE / "judgments.tsv"
-# (precision floor, recall floor) per repository: measured 2026-12-03, less 0.05.
+# (precision floor, recall floor) per repository: measured 2026-12-04, less 0.05. Precision
+# is over the judged findings that come back (patrick-llgc's judged set is a stratified sample:
+# every finding of its small rules, one in 4 to 50 of its large ones).
 FLOORS = {
-    "ahmdtaha/conference_notes": (0.83, 0.95),
-    "dennybritz/deeplearning-papernotes": (0.72, 0.95),
-    "terryum/awesome-deep-learning-papers": (0.35, 0.85),
-    "eugeneyan/applied-ml": (0.34, 0.95),
+    "ahmdtaha/conference_notes": (0.94, 0.94),
+    "aleju/papers": (0.88, 0.95),
+    "dennybritz/deeplearning-papernotes": (0.94, 0.93),
+    "eugeneyan/applied-ml": (0.95, 0.95),
+    "patrick-llgc/Learning-Deep-Learning": (0.81, 0.95),
+    "terryum/awesome-deep-learning-papers": (0.85, 0.85),
 }
 _FINDING = re.compile(r"^(\S+:\d+:\d+): (?:error|warning|info): (NL\d+) ")
 

@@ -12,7 +12,7 @@ from notelint.engine.linter import lint_text
 
 PROSE = (
     "# VLM Review\n\n## Objectives\n\n"
-    + "Contrastive pre-training on pairs crawled from the web gives a shared space. " * 6
+    + ("Contrastive pre-training on pairs crawled from the web gives a shared space. " * 6).rstrip()
     + "\n\n* The later models add captioning losses on the same pairs, at a cost.\n"
     "* The largest ones freeze both encoders to keep the cost down.\n"
 )
@@ -28,13 +28,30 @@ def test_prose_document_gets_one_finding(tmp_path: Path) -> None:
     assert [f.code for f in findings] == ["NL003"]
     assert findings[0].span.start_line == 1
     assert findings[0].message.startswith("not a notes file: ")
-    assert "only its spelling is checked" in findings[0].message
+    assert "only checked as prose (spelling, whitespace)" in findings[0].message
+
+
+def test_a_file_that_is_not_notes_still_gets_the_prose_checks(tmp_path: Path) -> None:
+    text = PROSE.replace("a cost.", "a cost.  ").replace("freeze", "freze")
+    assert sorted(lint_all(text, tmp_path)) == [("NL003", 1), ("NL201", 7), ("NL501", 8)]
+
+
+def test_prose_files_are_checked_as_prose_without_the_finding(tmp_path: Path) -> None:
+    text = PROSE.replace("a cost.", "a cost.  ")
+    settings = Settings(root=tmp_path, prose_files=["reviews/"])
+    findings = lint_text(text, path=str(tmp_path / "reviews" / "vlm.md"), settings=settings)
+    assert [(f.code, f.span.start_line) for f in findings] == [("NL201", 7)]
 
 
 def test_ignoring_nl003_lints_the_file_as_notes(tmp_path: Path) -> None:
-    codes = {code for code, _ in lint_all(PROSE, tmp_path, ignore=["NL003"])}
-    assert "NL003" not in codes
-    assert codes  # the bullets are linted now (no summaries, spelling, ...)
+    always = {"NL102": {"require": "always"}}
+    codes = {
+        code
+        for code, _ in lint_all(
+            PROSE, tmp_path, ignore=["NL003"], extend_select=["NL102"], rules=always
+        )
+    }
+    assert codes == {"NL102"}  # the bullets are linted as entries now: no summaries
 
 
 def test_a_file_directive_lints_it_as_notes_and_counts_as_used(tmp_path: Path) -> None:

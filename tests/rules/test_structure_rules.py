@@ -220,13 +220,33 @@ def test_nl104_facts_survive_json(tmp_path: Path) -> None:
 
     linter = Linter(Settings(root=tmp_path), select=["NL104"])
     results = [
-        linter.lint_source(SourceText(text="* Same\n  > a\n", path="x.md")),
-        linter.lint_source(SourceText(text="* Same\n  > b\n", path="y.md")),
+        linter.lint_source(SourceText(text="* Same `US`\n  > a\n", path="x.md")),
+        linter.lint_source(SourceText(text="* Same `US`\n  > b\n", path="y.md")),
     ]
     for result in results:  # what a cache round trip does to the facts
         result.facts = json.loads(json.dumps(result.facts))
     [finding] = linter.finish(results)
     assert (finding.path, finding.span.start_column, finding.span.end_column) == ("y.md", 3, 7)
+
+
+def test_nl104_compares_only_bullets_that_name_papers(tmp_path: Path) -> None:
+    linter = Linter(Settings(root=tmp_path), select=["NL104"])
+    page = "# Paper\n\n* **Year**: 2015\n\n# Summary\n\n* What\n  * A nested point.\n\n* Dataset\n"
+    index = "* [A Shared Paper](https://arxiv.org/abs/1)\n"
+    files = {
+        "one.md": page,
+        "two.md": page,
+        "readme.md": index,
+        "by-year.md": index,  # an index line in another file: listed on purpose
+        "notes.md": "* A Shared Paper `US`\n  > Noted once.\n",
+    }
+    files |= {f"t{n}.md": "* Summaries of the key ideas\n" for n in range(4)}  # a template
+    results = [linter.lint_source(SourceText(text=t, path=p)) for p, t in files.items()]
+    assert linter.finish(results) == []
+    # Two notes of one paper in two files are still reported.
+    again = linter.lint_source(SourceText(text="* A Shared Paper `US`\n  > Twice.\n", path="z.md"))
+    [finding] = linter.finish([*results, again])
+    assert (finding.path, finding.message.split(":")[-1]) == ("z.md", "1")
 
 
 # -- NL105 heading-level ---------------------------------------------------------------------

@@ -6,7 +6,8 @@ one or more spaces before a comma, full stop, colon, semicolon, question or excl
 (`works well , but`). Inline code, link targets and the indentation and `>` markers at the start
 of a line are not looked at. A `:` that starts a shortcode (`:hash:industry`) and a `.` that
 starts a word (`.NET`, `.5`) are not punctuation here. A file that puts two spaces after every
-full stop has a habit, and those runs are left alone.
+full stop has a habit, and those runs are left alone; so is a table row (`| a   | b |`), whose
+cells are padded to line up.
 
 ## Why is this bad?
 Markdown shows two spaces as one, so nothing looks wrong in the rendered page, but the source
@@ -89,6 +90,8 @@ class ExtraSpaceInSummary(Rule):
         offset = source.line_starts[line - 1]
         body_start = _MARKERS_RE.match(text)
         begin = body_start.end() if body_start else 0
+        if text.startswith("|", begin):
+            return  # a table row: its cells are padded to line up, on purpose
         if not (_RUN_RE.search(text, begin) or _BEFORE_PUNCT_RE.search(text, begin)):
             # Masking only turns characters into NUL, which no pattern needs: it can remove a
             # match, never make one. Most lines have none, and need no mask.

@@ -41,6 +41,8 @@ class MissingFinalNewline(Rule):
     category = Category.FORMAT
     severity = Severity.WARNING
     fixable = FixAvailability.SAFE
+    # Any Markdown file has lines: also checked in a file that is not notes.
+    reads_any_prose = True
 
     def check_document(self, document: Document, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.source.text

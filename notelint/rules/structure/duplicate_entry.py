@@ -9,6 +9,13 @@ is reported with the place of the first. A paper filed under two topic sections 
 (`## Ranking` and `## Search`, as curated lists do on purpose) is cross-listed, not noted twice;
 under two venue sections it is still reported, since one of the venues is wrong.
 
+Across files, an index line (a link to the paper, `[Title](url)`, with no note of its own) is
+not a second note: a README or a list by year that links to every paper lists them on purpose.
+Only bullets that name papers are compared (not a label such as `**Year**: 2015`, nor an
+outline's `* What`), and a title found in more than three files is a template's line copied into
+many pages, not a paper. A one-word title is compared only when the entry has a known tag or a
+link (`DINOv3` `Meta`): bare, it is a common word.
+
 ## Why is this bad?
 Two notes on one paper drift apart: the tags, the venue and the summary get corrected in one
 copy and not in the other, and counts and exports list the paper twice. Merge the two summaries
@@ -47,13 +54,17 @@ from collections.abc import Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
-from notelint.model.document import SPAN_FIELDS, Document, Span, make_span
+from notelint.model.document import SPAN_FIELDS, Document, Entry, Span, make_span
 from notelint.model.findings import Category, Finding, FixAvailability, Severity
+from notelint.parse.shape import has_line_comment, reads_as_paper
 from notelint.rules._helpers import quoted
 from notelint.rules.base import CheckContext, ProjectContext, ProjectRule
 from notelint.rules.venue._shared import heading_venue
 
 _NOT_WORD_RE = re.compile(r"[\W_]+")
+# A paper noted twice is in two files, three at most (a note, and a list that names it); a line
+# in more files than that is boilerplate from a template.
+_MAX_FILES = 3
 _span_fields = attrgetter(*SPAN_FIELDS)
 
 
@@ -61,6 +72,17 @@ def title_key(title: str) -> str:
     """Normalised title: NFKC, case-folded, punctuation and whitespace collapsed."""
     text = unicodedata.normalize("NFKC", title).casefold()
     return _NOT_WORD_RE.sub(" ", text).strip()
+
+
+_SHORT = 2  # title words under which a bare title is too common a word to be a paper's
+
+
+def _short_and_bare(key: str, entry: Entry) -> bool:
+    """A one-word title ("replaced", "Dataset") with no known tag and no link: a word any
+    outline repeats, not evidence of one paper noted twice."""
+    if len(key.split()) >= _SHORT or "](" in entry.title:
+        return False
+    return not any(tag.resolved is not None for tag in entry.tags)
 
 
 class DuplicateEntry(ProjectRule):
@@ -84,31 +106,47 @@ class DuplicateEntry(ProjectRule):
             )
             for entry in section.entries:
                 span = entry.title_span
-                if span is None:
-                    continue
+                if span is None or not reads_as_paper(entry):
+                    continue  # a label or an outline's "* What": not a paper noted twice
                 key = title_key(entry.title)
-                if not key:
+                if not key or _short_and_bare(key, entry):
                     continue
-                facts.append((key, entry.title, span_fields(span), number, topic))
+                # An index line: a link to the paper (or its note), with no note of its own.
+                listed = "](" in entry.title and not (entry.summary or has_line_comment(entry))
+                facts.append((key, entry.title, span_fields(span), number, topic, listed))
         return facts
 
     def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
         # Runs over every entry of the repository on each check (and on each edit in the
         # language server), so the loop stays on raw tuples: a line number and a Span are
         # built only for the few duplicates.
-        first_seen: dict[str, tuple[str, Any, int | None, bool]] = {}
+        first_seen: dict[str, tuple[str, Any, int | None, bool, bool]] = {}  # ..., listed
         found: list[tuple[str, int, Finding]] = []
+        files_of: dict[str, set[str]] = {}
+        for path, rows in facts.items():
+            for row in rows or ():
+                files_of.setdefault(row[0], set()).add(path)
         for path in sorted(facts):
             rows = sorted(facts[path] or [], key=_start_offset_of_row)
             for row in rows:
                 key = row[0]
+                if len(files_of[key]) > _MAX_FILES:
+                    continue  # a template's line copied into many pages, not one paper
                 section, topic = (row[3], bool(row[4])) if len(row) > 4 else (None, False)
+                listed = bool(row[5]) if len(row) > 5 else False
                 first = first_seen.get(key)
                 if first is None:
-                    first_seen[key] = (path, row[2], section, topic)
+                    first_seen[key] = (path, row[2], section, topic, listed)
                     continue
                 if first[0] == path and first[2] != section and (topic or first[3]):
                     continue  # cross-listed under another topic of the same file, on purpose
+                if first[0] != path and (listed or first[4]):
+                    # A line of an index that links to the paper, in another file: listed
+                    # there on purpose, not noted twice. A later copy that is no index line is
+                    # then the one further copies are held to.
+                    if first[4] and not listed:
+                        first_seen[key] = (path, row[2], section, topic, listed)
+                    continue
                 title = str(row[1])
                 where = f"{first[0]}:{_start_line(first[1])}"
                 finding = self.finding_at(

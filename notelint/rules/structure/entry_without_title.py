@@ -3,6 +3,7 @@
 ## What it does
 Reports a top-level bullet that has no title text: either only tags (`` * `ICCV` `US` ``) or
 nothing at all (a lone `*`, often left behind when an entry was deleted or not yet written).
+A bullet that holds only inline code (`` * `echo "syntax on" >> .vimrc` ``) is not reported.
 
 ## Why is this bad?
 Every entry is one paper, and the title is what names it. An entry without one cannot be found,
@@ -38,6 +39,7 @@ from collections.abc import Iterator
 from notelint.model.document import Entry, Section
 from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
+from notelint.vocabulary.inference import looks_like_code
 
 
 class EntryWithoutTitle(Rule):
@@ -50,6 +52,8 @@ class EntryWithoutTitle(Rule):
     def check_entry(self, entry: Entry, section: Section, ctx: CheckContext) -> Iterator[Finding]:
         if entry.title:
             return
+        if entry.tags and all(looks_like_code(t.text) for t in entry.tags):
+            return  # a bullet of inline code (a shell line), not tags without a title
         if entry.tags:
             start = entry.bullet_span.start_offset
             end = max(entry.tags[-1].span.end_offset, start + 1)

@@ -4,8 +4,9 @@
 Looks at the shape of each file before any other rule does (see `notelint/parse/shape.py` for the
 measures). A file with no paper entries but paragraphs of prose, a file whose bullets are mostly
 sentences rather than papers, or a file whose prose outweighs its entries by far gets this one
-finding, on its first line, and no other but spelling: the other rules are for notes, while
-`misspelled-word` reads prose wherever it is.
+finding, on its first line, and no others but the prose checks: the other rules are for notes,
+while spelling, trailing and whitespace-only lines, invisible characters and the final line
+break are about any Markdown file.
 
 A file that has paper bullets and a short preface, a reading list without summaries, or an
 empty notes file with only its venue headings is a notes file.
@@ -14,8 +15,9 @@ empty notes file with only its venue headings is a notes file.
 It is not bad to keep other documents next to the notes; it is bad to lint them as notes. A
 review written in paragraphs would get an `entry-without-summary` for every bullet and a
 `heading-level` for every numbered heading, and the findings that matter in the real notes
-would drown. `notelint init` excludes such files (`extend-exclude`, with the reason); this
-finding says why a file that is still checked was passed over.
+would drown. `notelint init` lists such files under `prose-files` (with the reason), where they
+are checked as prose without this finding; this finding says why a file that is not listed
+there was passed over.
 
 To lint a file as notes anyway, ignore this rule for it:
 `per-file-ignores = { "reviews/*.md" = ["NL003"] }`.
@@ -73,5 +75,5 @@ class NotANotesFile(Rule):
         yield self.finding(
             ctx,
             ctx.source.line_span(1),
-            f"not a notes file: {reason}; only its spelling is checked",
+            f"not a notes file: {reason}; only checked as prose (spelling, whitespace)",
         )

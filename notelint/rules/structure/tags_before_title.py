@@ -3,7 +3,8 @@
 ## What it does
 Reports an entry whose bullet line starts with tags and has the title after them
 (`` * `ICCV` `LU` CAD-Recode: Reverse Engineering… ``). Notes keep the title first and the tags
-after it.
+after it. A bullet that starts with inline code (`` * `tf.multiply()` replaced `tf.mul()` ``) is
+not an entry with tags, and is left alone.
 
 ## Why is this bad?
 The title is what you scan for in a list of papers; leading tags push it out of line with every
@@ -38,6 +39,7 @@ from collections.abc import Iterator
 from notelint.model.document import Entry, Section
 from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
+from notelint.vocabulary.inference import looks_like_code
 
 
 class TagsBeforeTitle(Rule):
@@ -52,8 +54,8 @@ class TagsBeforeTitle(Rule):
         if not entry.tags_before_title or title is None:
             return
         leading = [t for t in entry.tags if t.span.end_offset <= title.start_offset]
-        if not leading:
-            return
+        if not leading or any(looks_like_code(t.text) for t in leading):
+            return  # `tf.mul()` replaced …: a bullet that starts with inline code, not tags
         text = ctx.source.text
         start = leading[0].span.start_offset
         end = leading[-1].span.end_offset

@@ -5,7 +5,9 @@ Checks every tag against the vocabulary (the built-in data plus the repository's
 A tag that is close to a known tag — the same letters in another case or with other
 punctuation, or a small typo (`Turning` for `Turing`) — is a warning that names the tag it
 probably meant. A tag that is merely new is reported as information, so that it gets added to
-the vocabulary. With `closed-vocabulary = true` every unknown tag is an error.
+the vocabulary. With `closed-vocabulary = true` every unknown tag is an error. A backtick span
+that is plainly inline code (`tf.mul()`, `feed_dict`, `p_t`, a path or a URL) is code on the
+bullet line, not a tag, and is not reported.
 
 Tags in the older syntaxes count too (`**#ranking**`, `:hash:adobe`, a heading's `#Label`),
 and so does a venue with its year fused on (`ECCV2018` is `ECCV`); a year alone (`2018`) is a
@@ -52,6 +54,7 @@ from notelint.rules.tags._shared import (
     replace_text,
     vocabulary_file_hint,
 )
+from notelint.vocabulary.inference import looks_like_code
 from notelint.vocabulary.near_misses import fuzzy_index
 
 
@@ -90,6 +93,8 @@ class UnknownTag(Rule):
         closed = self.settings.closed_vocabulary
         index = fuzzy_index(ctx.vocabulary)
         for tag in tags:
+            if looks_like_code(tag.text):
+                continue  # `tf.mul()`, `feed_dict`, `p_t`: inline code on the bullet, not a tag
             suggestion = index.suggest(tag.text)
             if suggestion is None:
                 if closed:
