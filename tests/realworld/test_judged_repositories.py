@@ -31,8 +31,8 @@ FLOORS = {
     "aleju/papers": (0.88, 0.95),
     "dennybritz/deeplearning-papernotes": (0.94, 0.93),
     "eugeneyan/applied-ml": (0.95, 0.95),
-    "patrick-llgc/Learning-Deep-Learning": (0.81, 0.95),
-    "terryum/awesome-deep-learning-papers": (0.85, 0.85),
+    "patrick-llgc/Learning-Deep-Learning": (0.91, 0.95),
+    "terryum/awesome-deep-learning-papers": (0.95, 0.85),
 }
 _FINDING = re.compile(r"^(\S+:\d+:\d+): (?:error|warning|info): (NL\d+) ")
 

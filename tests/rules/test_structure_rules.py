@@ -290,18 +290,29 @@ def test_nl105_setext_heading_fix(tmp_path: Path) -> None:
 
 def test_nl106_empty_sections(tmp_path: Path) -> None:
     text = (
-        "# A\n\n## B\n\n"  # A holds only B, and B is empty: both are
-        "# C\n\n## D\n\n* e\n  > s\n\n"  # C's subsection has an entry
-        "# E\n\nSome text.\n\n"  # other content
-        "# F\n\t\n"  # only whitespace before the end of the file
+        "# 2023\n\n## ICLR\n\n"  # 2023 holds only ICLR, and ICLR is empty: both are
+        "# 2024\n\n## CVPR\n\n* e\n  > s\n\n"  # 2024's subsection has an entry
+        "# ECCV\n\nSome text.\n\n"  # other content
+        "# NeurIPS\n\t\n"  # only whitespace before the end of the file
     )
     findings = lint(text, "NL106", tmp_path)
     assert [(where(f), f.message) for f in findings] == [
-        ((1, 1, 1, 4), 'section "A" is empty'),
-        ((3, 1, 3, 5), 'section "B" is empty'),
-        ((16, 1, 16, 4), 'section "F" is empty'),
+        ((1, 1, 1, 7), 'section "2023" is empty'),
+        ((3, 1, 3, 8), 'section "ICLR" is empty'),
+        ((16, 1, 16, 10), 'section "NeurIPS" is empty'),
     ]
     assert all(f.fix is None for f in findings)
+
+
+def test_nl106_only_headings_that_file_papers(tmp_path: Path) -> None:
+    page = "# A Paper\n\n#### Overall impression\nProse.\n\n#### Technical details\n\n"
+    page += "#### Notes\n- a\n"
+    assert lint(page, "NL106", tmp_path) == []
+    dates = "## 2014-08\n\n* A Paper Title\n\n## 2014-07\n\n## July 2014\n"
+    assert [f.message for f in lint(dates, "NL106", tmp_path)] == [
+        'section "2014-07" is empty',
+        'section "July 2014" is empty',
+    ]
 
 
 def test_nl106_comment_or_code_is_content(tmp_path: Path) -> None:
