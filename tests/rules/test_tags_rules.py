@@ -470,3 +470,17 @@ def test_nl301_a_typo_of_a_former_name_is_corrected_to_that_name(tmp_path: Path)
     [finding] = findings
     assert finding.message == "unknown tag `Faceboook`; did you mean `Facebook`?"
     assert finding.fix is not None and finding.fix.edits[0].content == "Facebook"
+
+
+# -- NL311 split-tag -------------------------------------------------------------------------
+
+
+def test_nl311_a_word_filed_under_label_means_nothing_on_its_own(tmp_path: Path) -> None:
+    # What init does with a tag it cannot place: `Medicine` under [label].
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "tags.toml").write_text("[label]\nMedicine = {}\n", encoding="utf-8")
+    text = "* A Paper Title `Nature` `Medicine`\n  > A summary.\n"
+    findings = lint_text(text, settings=Settings(root=tmp_path), select=["NL311"])
+    [finding] = [f for f in findings if f.code == "NL311"]
+    assert finding.message == "`Nature` `Medicine` is one name split in two tags: `Nature Medicine`"
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
