@@ -292,9 +292,10 @@ def _learn_words(paths: list[Path], root: Path, scan: Scan) -> list[str]:
     words = []
     for key, count in uses.items():
         repeated = count >= _WORD_MIN_USES or (count >= 2 and files[key] >= 2)
-        if not repeated or checker.typo_evidence(key):
-            continue  # once or twice in one file; or a typo by its shape
         forms = spellings[key]
+        lowercase = all(form == form.lower() for form in forms)
+        if not repeated or checker.typo_evidence(key, lowercase=lowercase):
+            continue  # once or twice in one file; or a typo by its shape
         words.append(key if key in forms or len(forms) > 1 else next(iter(forms)))
     words.sort(key=str.lower)
     if words and result.path is not None:

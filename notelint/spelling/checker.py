@@ -341,14 +341,21 @@ class Checker:
                 continue
             yield self._misspelling(token, suggestions, confidence)
 
-    def typo_evidence(self, word: str) -> bool:
+    def typo_evidence(self, word: str, *, lowercase: bool = False) -> bool:
         """Whether ``word`` is a misspelling by its shape alone, however often it is written:
         a known misspelling, or one missing, doubled or swapped letter from a known word
-        (``signficantly`` four times is still a typo; ``tireline`` four times is a term)."""
+        (``signficantly`` four times is still a typo; ``tireline`` four times is a term).
+        ``lowercase``: the word is never written with a capital, so one letter too many is a
+        slip too (``inferenece``, ``manay``), where a capitalised name is often a word with a
+        letter added on purpose (``Tracktor``)."""
         lower = normalize(word).lower()
         if corrections(lower):
             return True
-        return _typing_slip(self.suggester.suggest(lower, limit=MAX_SUGGESTIONS), lower)
+        suggestions = self.suggester.suggest(lower, limit=MAX_SUGGESTIONS)
+        best = suggestions.best
+        if lowercase and best is not None and best.distance == 1 and best.slip is Slip.EXTRA:
+            return True
+        return _typing_slip(suggestions, lower)
 
     def _known_misspelling(
         self, token: Token, tokens: tuple[Token, ...], position: int

@@ -292,3 +292,25 @@ def test_init_learns_the_repositorys_own_words(
     assert "words.txt: 1 word(s)" in out
     flagged = [line for line in _check(run_cli) if "NL501" in line]
     assert len(flagged) == 4 and not any("tireline" in line for line in flagged)
+
+
+def test_init_does_not_learn_a_lowercase_word_with_a_letter_too_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Run
+) -> None:
+    summaries = [  # "inferenece" three times is a typo; "Tracktor" three times is a name
+        "Fast inferenece on a phone.",
+        "Cheap inferenece again.",
+        "More inferenece tricks.",
+        "Tracktor tracks by regression.",
+        "Tracktor needs no training.",
+        "Tracktor is fast.",
+    ]
+    notes = "# Notes\n\n" + "".join(
+        f"* Paper {i} `US`\n  > {s}\n\n" for i, s in enumerate(summaries)
+    )
+    root = _repo(tmp_path, monkeypatch, {"a.md": notes})
+    assert run_cli("init")[0] == 0
+    words = (root / "rules" / "words.txt").read_text(encoding="utf-8").splitlines()
+    assert "Tracktor" in words and "inferenece" not in words
+    flagged = [line for line in _check(run_cli) if "NL501" in line]
+    assert len(flagged) == 3 and all("inferenece" in line for line in flagged)
