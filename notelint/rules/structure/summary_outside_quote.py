@@ -12,7 +12,9 @@ continue the quote without `>`: they join the quote's paragraph, so a numbered l
 way renders as one run-on paragraph instead of a list, and the next edit that puts a list item or
 a blank line before them drops them out of the quote.
 
-An entry with no quote at all is not reported: its unquoted text is its summary.
+An entry with no quote at all is not reported: its unquoted text is its summary. Under a bullet
+without tags (a page's list of linked papers, an outline), a paragraph at the margin after a
+blank line and a nested list are the page's own text, not a summary, and are not reported.
 
 ## Why is this bad?
 A Markdown quote ends at the first line without `>` that starts something new, such as a list
@@ -68,6 +70,8 @@ from notelint.rules.base import CheckContext, Rule
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
+    from notelint.parse.source import SourceText
+
 _QUOTE_MARKER_RE = re.compile(r"([ \t]*)>([ \t]?)")
 # Starts that end a paragraph (and so a quote) when no deeper than the quote: a list item that
 # may interrupt a paragraph, an ATX heading, a fence.
@@ -103,7 +107,7 @@ class SummaryOutsideQuote(Rule):
         marker = ">" + (after or " ")
         previous: SummaryBlock | None = None
         for block in blocks:
-            if block.kind is BlockKind.LOOSE:
+            if block.kind is BlockKind.LOOSE and not (not entry.tags and _page_text(source, block)):
                 yield self._finding(ctx, entry, block, previous, indent, marker)
             previous = block
 
@@ -175,3 +179,22 @@ def _lazy_continuation(ctx: CheckContext, entry: Entry, first: int, last: int) -
         if token.type == "blockquote_open" and token.map is not None:
             quoted_lines.update(range(token.map[0] + head_line, token.map[1] + head_line))
     return all(line in quoted_lines for line in range(first, last + 1))
+
+
+_NESTED_ITEM_RE = re.compile(r"[ \t]+(?:[*+-]|\d{1,9}[.)])[ \t]")
+
+
+def _page_text(source: SourceText, block: SummaryBlock) -> bool:
+    """Text of a page, not a summary that lost its quote: a paragraph at the margin after a
+    blank line, or a nested list (an outline). Only said of a bullet without tags: under an
+    entry with tags, both are its summary."""
+    first = block.span.start_line
+    text = source.line_text(first)
+    if _NESTED_ITEM_RE.match(text):
+        return True
+    return (
+        bool(text)
+        and not text[0].isspace()
+        and first > 1
+        and not source.line_text(first - 1).strip()
+    )
