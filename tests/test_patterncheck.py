@@ -1,4 +1,5 @@
-"""A per-file-ignores or extend-exclude pattern that matches no file is said, once per run."""
+"""A per-file-ignores, extend-exclude or prose-files pattern that matches no file is said, once
+per run."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def test_patterns_that_match_nothing_are_named(
     (tmp_path / "pyproject.toml").write_text(
         "[tool.notelint]\n"
         'extend-exclude = ["drafts/", "draft/"]\n'
-        'per-file-ignores = { "notes/*.md" = ["NL5"], "README.md" = ["NL102"] }\n',
+        'per-file-ignores = { "notes/*.md" = ["NL5"], "README.md" = ["NL102"] }\n'
+        'prose-files = ["notes/a.md", "docs/"]\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
@@ -33,5 +35,6 @@ def test_patterns_that_match_nothing_are_named(
     assert code == 0
     assert "extend-exclude pattern 'draft/' matches no file" in err
     assert "per-file-ignores pattern 'README.md' matches no file" in err
-    assert "'drafts/'" not in err and "'notes/*.md'" not in err
-    assert err.count("matches no file") == 2
+    assert "prose-files pattern 'docs/' matches no file" in err
+    assert "'drafts/'" not in err and "'notes/*.md'" not in err and "'notes/a.md'" not in err
+    assert err.count("matches no file") == 3
