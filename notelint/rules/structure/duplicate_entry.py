@@ -118,51 +118,54 @@ class DuplicateEntry(ProjectRule):
 
     def check_project(self, facts: Mapping[str, Any], ctx: ProjectContext) -> Iterator[Finding]:
         # Runs over every entry of the repository on each check (and on each edit in the
-        # language server), so the loop stays on raw tuples: a line number and a Span are
-        # built only for the few duplicates.
-        first_seen: dict[str, tuple[str, Any, int | None, bool, bool]] = {}  # ..., listed
-        found: list[tuple[str, int, Finding]] = []
-        files_of: dict[str, set[str]] = {}
+        # language server): one dictionary step per entry groups the titles, and only the few
+        # titles written more than once are looked at further, on raw tuples (a Span is built
+        # only for a duplicate).
+        by_key: dict[str, list[tuple[str, Any]]] = {}
         for path, rows in facts.items():
             for row in rows or ():
-                files_of.setdefault(row[0], set()).add(path)
-        for path in sorted(facts):
-            rows = sorted(facts[path] or [], key=_start_offset_of_row)
-            for row in rows:
-                key = row[0]
-                if len(files_of[key]) > _MAX_FILES:
-                    continue  # a template's line copied into many pages, not one paper
-                section, topic = (row[3], bool(row[4])) if len(row) > 4 else (None, False)
-                listed = bool(row[5]) if len(row) > 5 else False
-                first = first_seen.get(key)
-                if first is None:
-                    first_seen[key] = (path, row[2], section, topic, listed)
-                    continue
-                if first[0] == path and first[2] != section and (topic or first[3]):
-                    continue  # cross-listed under another topic of the same file, on purpose
-                if first[0] != path and (listed or first[4]):
-                    # A line of an index that links to the paper, in another file: listed
-                    # there on purpose, not noted twice. A later copy that is no index line is
-                    # then the one further copies are held to.
-                    if first[4] and not listed:
-                        first_seen[key] = (path, row[2], section, topic, listed)
-                    continue
-                title = str(row[1])
-                where = f"{first[0]}:{_start_line(first[1])}"
-                finding = self.finding_at(
-                    path,
-                    _span(row[2]),
-                    f"duplicate entry {quoted(title)}: first noted at {where}",
-                    entry_title=title,
-                )
-                found.append((path, _start_offset(row[2]), finding))
+                group = by_key.get(row[0])
+                if group is None:
+                    by_key[row[0]] = [(path, row)]
+                else:
+                    group.append((path, row))
+        found: list[tuple[str, int, Finding]] = []
+        for group in by_key.values():
+            if len(group) > 1 and len({path for path, _ in group}) <= _MAX_FILES:
+                # (more files than that: a template's line copied into many pages)
+                found.extend(self._duplicates(group))
         found.sort(key=lambda item: (item[0], item[1]))
         for _path, _offset, finding in found:
             yield finding
 
-
-def _start_offset_of_row(row: Any) -> int:
-    return _start_offset(row[2])
+    def _duplicates(self, group: list[tuple[str, Any]]) -> Iterator[tuple[str, int, Finding]]:
+        """The later copies of one title, in path then source order."""
+        group.sort(key=lambda item: (item[0], _start_offset(item[1][2])))
+        first: tuple[str, Any, int | None, bool, bool] | None = None  # path, span, …, listed
+        for path, row in group:
+            section, topic = (row[3], bool(row[4])) if len(row) > 4 else (None, False)
+            listed = bool(row[5]) if len(row) > 5 else False
+            if first is None:
+                first = (path, row[2], section, topic, listed)
+                continue
+            if first[0] == path and first[2] != section and (topic or first[3]):
+                continue  # cross-listed under another topic of the same file, on purpose
+            if first[0] != path and (listed or first[4]):
+                # A line of an index that links to the paper, in another file: listed there on
+                # purpose, not noted twice. A later copy that is no index line is then the one
+                # further copies are held to.
+                if first[4] and not listed:
+                    first = (path, row[2], section, topic, listed)
+                continue
+            title = str(row[1])
+            where = f"{first[0]}:{_start_line(first[1])}"
+            finding = self.finding_at(
+                path,
+                _span(row[2]),
+                f"duplicate entry {quoted(title)}: first noted at {where}",
+                entry_title=title,
+            )
+            yield path, _start_offset(row[2]), finding
 
 
 # Span fields come as a tuple or list (``collect``, or the result cache's JSON) in the order of
