@@ -11,7 +11,8 @@ The measures, in words a user can check against their file:
 * **paper bullets**: bullets whose line has tags, a summary, a `` -- `` comment, or reads as a
   title (not a sentence: no full stop at the end, at most 30 words). Not a paper: a label
   (``**Year**: 2015``, ``Architecture:``) or a bullet whose only content is a nested list (the
-  ``* What`` / ``* How`` outline of a page about one paper), unless it has tags;
+  ``* What`` / ``* How`` outline of a page about one paper), unless it has tags; nor a bullet
+  whose only "tags" are inline code (`` `tf.mul()` ``);
 * **prose words**: words on lines outside every entry that are not headings, code, comments or
   front matter: paragraphs, tables, numbered lists.
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from notelint.model.document import BlockKind, Document, Entry
 from notelint.parse.source import SourceText
+from notelint.vocabulary.inference import looks_like_code
 
 # Bold, italics and links do not make a title a sentence: read `[Title](url)` as `Title`.
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -91,6 +93,8 @@ def has_line_comment(entry: Entry) -> bool:
 
 def reads_as_paper(entry: Entry) -> bool:
     """Whether a bullet names a paper (see the module's "paper bullets")."""
+    if entry.tags and all(looks_like_code(tag.text) for tag in entry.tags):
+        return False  # `tf.multiply()` replaced `tf.mul()`: inline code, not a paper's tags
     if entry.tags or has_line_comment(entry):
         return True
     if _LABEL_RE.search(entry.title.strip()):

@@ -91,3 +91,11 @@ def test_bullets_that_are_sentences(tmp_path: Path) -> None:
     [finding] = lint_text(text, settings=Settings(root=tmp_path))
     assert finding.code == "NL003"
     assert "most of its bullets are sentences" in finding.message
+
+
+def test_bullets_of_inline_code_are_not_papers(tmp_path: Path) -> None:
+    text = "# API changes\n\n" + "".join(
+        f"- `tf.{new}()` replaced `tf.{old}()`\n"
+        for new, old in (("multiply", "mul"), ("subtract", "sub"), ("negative", "neg"))
+    )
+    assert [code for code, _ in lint_all(text, tmp_path)] == ["NL003"]
