@@ -3,8 +3,11 @@ keeps it out of the rule collection)."""
 
 from __future__ import annotations
 
+import re
+
 from notelint.model.document import Span
 from notelint.parse.source import SourceText
+from notelint.vocabulary.tags import Vocabulary
 
 TITLE_LIMIT = 60
 
@@ -68,3 +71,23 @@ def joins_line_endings(text: str, start: int, end: int, content: str) -> bool:
         return False
     following = content or text[end : end + 1]
     return following.startswith("\n")
+
+
+# A line with a title and backticked tags at its end: `Paper B Title `CVPR` `Google``.
+_ENTRY_LINE_RE = re.compile(
+    r"[ \t]*(?P<title>[^\s`>*+\-#|][^`]*?)[ \t]+(?P<tags>(?:`[^`\n]+`[ \t]*)+)$"
+)
+_TAG_RE = re.compile(r"`([^`\n]+)`")
+
+
+def merged_entry_line(source: SourceText, line: int, vocabulary: Vocabulary) -> bool:
+    """Whether summary line ``line`` is another paper's bullet line without its bullet: a
+    title of two words or more, then tags that the vocabulary knows, then a quoted summary
+    on the next line (``* A `ICCV``, ``> …``, ``B `CVPR` `US``, ``> …``)."""
+    match = _ENTRY_LINE_RE.fullmatch(source.line_text(line))
+    if match is None or len(match["title"].split()) < 2 or line >= source.line_count:
+        return False
+    if not source.line_text(line + 1).lstrip().startswith(">"):
+        return False
+    tags = _TAG_RE.findall(match["tags"])
+    return all(vocabulary.resolve(tag) is not None for tag in tags)

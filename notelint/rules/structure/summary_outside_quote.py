@@ -64,7 +64,12 @@ from notelint.model.findings import (
     FixAvailability,
     Severity,
 )
-from notelint.rules._helpers import leading_whitespace, line_content_span, plural
+from notelint.rules._helpers import (
+    leading_whitespace,
+    line_content_span,
+    merged_entry_line,
+    plural,
+)
 from notelint.rules.base import CheckContext, Rule
 
 if TYPE_CHECKING:
@@ -107,7 +112,13 @@ class SummaryOutsideQuote(Rule):
         marker = ">" + (after or " ")
         previous: SummaryBlock | None = None
         for block in blocks:
-            if block.kind is BlockKind.LOOSE and not (not entry.tags and _page_text(source, block)):
+            if block.kind is not BlockKind.LOOSE:
+                pass
+            elif not entry.tags and _page_text(source, block):
+                pass  # a page's own text, not a summary
+            elif merged_entry_line(source, block.span.start_line, ctx.vocabulary):
+                pass  # another paper's line whose bullet is missing: missing-bullet reports it
+            else:
                 yield self._finding(ctx, entry, block, previous, indent, marker)
             previous = block
 
