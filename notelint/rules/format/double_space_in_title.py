@@ -1,8 +1,10 @@
-"""Two or more spaces in a run inside a title, or between the title and its first tag.
+"""Two or more spaces in a run inside a title, between the title and its first tag, or between
+two tags.
 
 ## What it does
 Reports a run of two or more spaces (or tabs) between the words of an entry's title, and
-between the title and the first tag after it (``…Radiologist Interpretive Performance  `WR` ``).
+between the title and the first tag after it (``…Radiologist Interpretive Performance  `WR` ``),
+and between two tags (`` `NIPS`  `Workshop` ``).
 A line break inside a wrapped title is not reported.
 
 ## Why is this bad?
@@ -40,8 +42,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
-from notelint.model.document import Entry, Section
+from notelint.model.document import Entry, Section, TagSyntax
 from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules._helpers import describe_whitespace, quoted
 from notelint.rules.base import CheckContext, Rule
@@ -96,6 +99,7 @@ class DoubleSpaceInTitle(Rule):
                 after = text[match.end() : end].split(None, 1)[0]
                 between = f"{quoted(before, _WORD_LIMIT)} and {quoted(after, _WORD_LIMIT)}"
                 yield self._finding(ctx, entry, match.start(), match.end(), between)
+        yield from self._between_tags(entry, ctx)
         if text[end : end + 2] not in _DOUBLE_GAPS:
             return
         tag = next((t for t in entry.tags if t.span.start_offset >= end), None)
@@ -109,6 +113,19 @@ class DoubleSpaceInTitle(Rule):
         ):
             # `Title  -- comment` (older notes): the gap before the comment's dashes.
             yield self._finding(ctx, entry, end, gap, 'the title and "--"')
+
+    def _between_tags(self, entry: Entry, ctx: CheckContext) -> Iterator[Finding]:
+        """`` `NIPS`  `Workshop` ``: two backticked tags of the line with a wider gap."""
+        text = ctx.source.text
+        for first, second in pairwise(entry.tags):
+            start, stop = first.span.end_offset, second.span.start_offset
+            if stop - start < 2 or not (first.syntax is second.syntax is TagSyntax.BACKTICK):
+                continue
+            if not _GAP_RE.fullmatch(text, start, stop) or _aligned(ctx, start, stop):
+                continue
+            first_text = text[first.span.start_offset : start]
+            second_text = text[stop : second.span.end_offset]
+            yield self._finding(ctx, entry, start, stop, f"{first_text} and {second_text}")
 
     def _finding(
         self, ctx: CheckContext, entry: Entry, start: int, end: int, between: str
