@@ -29,16 +29,15 @@ from notelint.discovery.finder import FileFinder
 from notelint.errors import EXIT_CLEAN, UsageError
 from notelint.fix.migrate import needs_migration
 from notelint.model.document import Tag, TagSyntax
+from notelint.vocabulary.code_spans import looks_like_code
 from notelint.vocabulary.inference import (
-    UNSORTED_CATEGORY,
     Evidence,
     Inference,
     LeftOut,
     TagGroup,
     infer_groups,
-    looks_like_code,
 )
-from notelint.vocabulary.tags import KNOWN_CATEGORIES, load_vocabulary
+from notelint.vocabulary.tags import KNOWN_CATEGORIES, UNSORTED_CATEGORY, load_vocabulary
 
 VOCABULARY_DIR = "rules"
 _SHOWN_NOT_NOTES = 20  # the rest are in the configuration, each with its reason

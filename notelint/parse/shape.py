@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from notelint.model.document import BlockKind, Document, Entry
 from notelint.parse.source import SourceText
-from notelint.vocabulary.inference import looks_like_code
+from notelint.vocabulary.code_spans import looks_like_code
 
 # Bold, italics and links do not make a title a sentence: read `[Title](url)` as `Title`.
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -37,7 +37,7 @@ _COMMENT_RE = re.compile(r"(?:^|\s)--\s+\S")
 _MAX_TITLE_WORDS = 30
 # "**Year**: 2015", "Architecture:": a label introducing what follows, not a paper's title.
 _LABEL_RE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)\s*:|:$")
-_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
 # A document of only a few lines of prose (a title and a sentence) is not worth a verdict.
 _MIN_PROSE_WORDS = 30
 _PROSE_RATIO = 2
@@ -108,7 +108,7 @@ def reads_as_paper(entry: Entry) -> bool:
 def _outline_item(entry: Entry) -> bool:
     """A bullet whose only content is a nested list: an outline's heading, not a paper."""
     return all(
-        block.kind is BlockKind.LOOSE and _LIST_ITEM_RE.match(block.text) for block in entry.summary
+        block.kind is BlockKind.LOOSE and LIST_ITEM_RE.match(block.text) for block in entry.summary
     )
 
 

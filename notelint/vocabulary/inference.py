@@ -27,9 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from notelint.vocabulary.tags import VocabEntry, Vocabulary, fold
+from notelint.vocabulary.tags import UNSORTED_CATEGORY, VocabEntry, Vocabulary, fold
 
-UNSORTED_CATEGORY = "label"
 # ISO codes that are also abbreviations people tag papers with.
 AMBIGUOUS_CODES = frozenset(
     {
@@ -91,18 +90,6 @@ class Inference:
     groups: list[TagGroup] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     unsure: list[Unsure] = field(default_factory=list)
-
-
-# A code span the parser read as a tag, never a tag to learn: `tf.mul()`, `feed_dict`,
-# `np.sum`, `~/.bashrc`, a URL, a shell line, lone punctuation.
-_CODE_LIKE_RE = re.compile(
-    r"""[(){}\[\]=<>"'\\;$|]|://|^[~./]|^[a-z0-9]+(?:_[a-z0-9]+)+$|^[a-z_]\w*\.[a-z_]|^\W+$"""
-)
-
-
-def looks_like_code(text: str) -> bool:
-    """Whether a backtick span is code rather than a tag (``init`` learns no tag from it)."""
-    return bool(_CODE_LIKE_RE.search(text.strip()))
 
 
 class Evidence:

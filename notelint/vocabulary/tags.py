@@ -38,6 +38,8 @@ from notelint.model.document import TagMatch, TagRef
 from notelint.store import datacache
 
 BUILTIN_FILES = ("countries.toml", "venues.toml", "organisations.toml", "sectors.toml")
+# Where a tag goes that nothing places in a category (``init`` files every such tag there).
+UNSORTED_CATEGORY = "label"
 KNOWN_CATEGORIES = (
     "venue",
     "track",

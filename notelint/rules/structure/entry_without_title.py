@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from notelint.model.document import Entry, Section
 from notelint.model.findings import Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
-from notelint.vocabulary.inference import looks_like_code
+from notelint.vocabulary.code_spans import looks_like_code
 
 
 class EntryWithoutTitle(Rule):

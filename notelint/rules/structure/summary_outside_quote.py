@@ -64,6 +64,7 @@ from notelint.model.findings import (
     FixAvailability,
     Severity,
 )
+from notelint.parse.shape import LIST_ITEM_RE
 from notelint.rules._helpers import (
     leading_whitespace,
     line_content_span,
@@ -192,17 +193,14 @@ def _lazy_continuation(ctx: CheckContext, entry: Entry, first: int, last: int) -
     return all(line in quoted_lines for line in range(first, last + 1))
 
 
-_NESTED_ITEM_RE = re.compile(r"[ \t]+(?:[*+-]|\d{1,9}[.)])[ \t]")
-
-
 def _page_text(source: SourceText, block: SummaryBlock) -> bool:
     """Text of a page, not a summary that lost its quote: a paragraph at the margin after a
     blank line, or a nested list (an outline). Only said of a bullet without tags: under an
     entry with tags, both are its summary."""
     first = block.span.start_line
     text = source.line_text(first)
-    if _NESTED_ITEM_RE.match(text):
-        return True
+    if text[:1].isspace() and LIST_ITEM_RE.match(text):
+        return True  # an indented list item: nested under the bullet
     return (
         bool(text)
         and not text[0].isspace()

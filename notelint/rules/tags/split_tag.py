@@ -44,8 +44,7 @@ from itertools import pairwise
 from notelint.model.document import Entry, Section, Tag, TagSyntax
 from notelint.model.findings import Applicability, Category, Finding, FixAvailability, Severity
 from notelint.rules.base import CheckContext, Rule
-from notelint.vocabulary.inference import UNSORTED_CATEGORY
-from notelint.vocabulary.tags import Vocabulary
+from notelint.vocabulary.tags import UNSORTED_CATEGORY, Vocabulary
 
 _JOINS = (" ", " of ", "")
 

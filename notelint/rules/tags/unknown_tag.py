@@ -54,7 +54,7 @@ from notelint.rules.tags._shared import (
     replace_text,
     vocabulary_file_hint,
 )
-from notelint.vocabulary.inference import looks_like_code
+from notelint.vocabulary.code_spans import looks_like_code
 from notelint.vocabulary.near_misses import fuzzy_index
 
 
